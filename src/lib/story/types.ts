@@ -34,7 +34,8 @@ export interface PlaceProperties {
 	name: Record<string, string>;
 	kind: PlaceKind;
 	precision: Precision;
-	/** ISO 3166-1 alpha-3 code of the country the place lies in (checked against Natural Earth). */
+	/** Country the place lies in, named as Natural Earth names it (`El Salvador`, `United States of America`);
+	 * checked at build time with a point-in-polygon test against Natural Earth 1:10m countries. */
 	country: string;
 	/** Radius of uncertainty in metres; required when precision is `approximate`. */
 	uncertaintyMeters?: number;
@@ -76,6 +77,9 @@ export interface MapState {
 	camera?: CameraView;
 	/** Largest zoom a framing may reach (keeps single-place chapters in context). */
 	maxZoom?: number;
+	/** [west, south, east, north] of what `frame` names, computed with Turf at build time
+	 * (approximate places count with their uncertainty circle). Absent when `camera` is set. */
+	bounds?: [number, number, number, number];
 }
 
 export interface Chapter {
