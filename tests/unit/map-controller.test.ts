@@ -1,0 +1,110 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { createMapController, type MapLike } from '$lib/map/controller';
+import { LAYER } from '$lib/map/ids';
+import { ROUTE_LAYERS } from '$lib/map/style';
+import type { MapState } from '$lib/story/types';
+
+/** A stand-in for maplibre's Map that records what the controller did to it. */
+function mockMap() {
+	const calls: { method: string; args: unknown[] }[] = [];
+	const paint = new Map<string, unknown>();
+	const filters = new Map<string, unknown>();
+	const map: MapLike & { calls: typeof calls; paint: typeof paint; filters: typeof filters } = {
+		calls,
+		paint,
+		filters,
+		setPaintProperty: (layer, property, value) => {
+			calls.push({ method: 'setPaintProperty', args: [layer, property, value] });
+			paint.set(`${layer}.${property}`, value);
+		},
+		setLayoutProperty: (layer, property, value) => calls.push({ method: 'setLayoutProperty', args: [layer, property, value] }),
+		setFilter: (layer, filter) => {
+			calls.push({ method: 'setFilter', args: [layer, filter] });
+			filters.set(layer, filter);
+		},
+		// A fake projection: the centre of the bounds, a zoom that shrinks as the box grows.
+		cameraForBounds: ([[w, s], [e, n]]) => ({ center: { lng: (w + e) / 2, lat: (s + n) / 2 }, zoom: 10 - Math.log2(Math.max(e - w, n - s)) }),
+		flyTo: (options) => calls.push({ method: 'flyTo', args: [options] }),
+		jumpTo: (options) => calls.push({ method: 'jumpTo', args: [options] }),
+		stop: () => calls.push({ method: 'stop', args: [] })
+	};
+	return map;
+}
+
+const padding = { top: 10, right: 10, bottom: 10, left: 300 };
+const cecot: MapState = { places: ['cecot'], routes: [], frame: ['cecot'], bounds: [-89, 13, -88, 14] };
+const swap: MapState = {
+	places: ['cecot', 'caracas'],
+	routes: ['proposed-swap'],
+	frame: ['proposed-swap'],
+	bounds: [-89, 10, -66, 14]
+};
+const flights: MapState = { places: ['harlingen-airport'], routes: ['march-flights'], frame: [], bounds: [-98, 13, -87, 27] };
+
+/** The route ids a route layer's filter lets through. */
+function visibleRoutes(filter: unknown): string[] {
+	return (filter as [string, unknown, [string, unknown, [string, string[]]]])[2][2][1];
+}
+function emphasised(map: ReturnType<typeof mockMap>): string[] {
+	// ['case', isCity, ['case', ['in', ['get', 'id'], ['literal', ids]], accent, muted], halo]
+	const expression = map.paint.get(`${LAYER.placeDots}.circle-stroke-color`) as unknown[];
+	return ((expression[2] as unknown[])[1] as [string, unknown, [string, string[]]])[2][1];
+}
+
+describe('map controller', () => {
+	let map: ReturnType<typeof mockMap>;
+	beforeEach(() => (map = mockMap()));
+
+	it('flies to the framing of the step', () => {
+		const controller = createMapController(map);
+		const target = controller.applyStep(swap, { padding, reducedMotion: false });
+		const fly = map.calls.find((call) => call.method === 'flyTo');
+		expect(fly).toBeDefined();
+		expect((fly!.args[0] as { center: number[] }).center).toEqual([-77.5, 12]);
+		expect(target?.center).toEqual([-77.5, 12]);
+		expect(map.calls.some((call) => call.method === 'jumpTo')).toBe(false);
+	});
+
+	it('never flies when motion is reduced', () => {
+		const controller = createMapController(map);
+		controller.applyStep(cecot, { padding, reducedMotion: true });
+		controller.applyStep(swap, { padding, reducedMotion: true });
+		expect(map.calls.filter((call) => call.method === 'flyTo')).toHaveLength(0);
+		expect(map.calls.filter((call) => call.method === 'jumpTo')).toHaveLength(2);
+	});
+
+	it('lets the latest step win: no stale highlight or route after a fast sequence', () => {
+		const controller = createMapController(map);
+		for (const state of [cecot, swap, flights, cecot, swap, flights]) controller.applyStep(state, { padding, reducedMotion: false });
+		expect(emphasised(map)).toEqual(['harlingen-airport']);
+		for (const layer of Object.values(ROUTE_LAYERS)) expect(visibleRoutes(map.filters.get(layer.id))).toEqual(['march-flights']);
+		const lastMove = map.calls.filter((call) => call.method === 'flyTo').at(-1)!.args[0] as { center: number[] };
+		expect(lastMove.center).toEqual([-92.5, 20]);
+		// Each move stops the one before it, so flights never stack.
+		expect(map.calls.filter((call) => call.method === 'stop')).toHaveLength(6);
+	});
+
+	it('is idempotent: applying the same step again changes no style property', () => {
+		const controller = createMapController(map);
+		controller.applyStep(swap, { padding, reducedMotion: true });
+		const styleCalls = map.calls.filter((call) => call.method !== 'jumpTo' && call.method !== 'stop').length;
+		controller.applyStep(swap, { padding, reducedMotion: true });
+		expect(map.calls.filter((call) => call.method !== 'jumpTo' && call.method !== 'stop').length).toBe(styleCalls);
+	});
+
+	it('uses a declared camera instead of framing', () => {
+		const controller = createMapController(map);
+		controller.applyStep({ ...cecot, camera: { center: [-80, 15], zoom: 3 }, bounds: undefined }, { padding, reducedMotion: true });
+		expect(map.calls.find((call) => call.method === 'jumpTo')!.args[0]).toMatchObject({ center: [-80, 15], zoom: 3, bearing: 0 });
+	});
+
+	it('draws routes up to the step progress', () => {
+		const controller = createMapController(map);
+		controller.setRouteProgress(0.4);
+		const gradient = map.paint.get(`${ROUTE_LAYERS.flight.id}.line-gradient`) as unknown[];
+		expect(gradient[3]).toBe(0.4);
+		expect(gradient[4]).toBe('rgba(0,0,0,0)');
+		controller.setRouteProgress(1);
+		expect((map.paint.get(`${ROUTE_LAYERS.flight.id}.line-gradient`) as unknown[])[4]).toBe(ROUTE_LAYERS.flight.color);
+	});
+});
