@@ -60,6 +60,9 @@ function basemapLayers(urls: Record<string, string>): { sources: StyleSpecificat
 	};
 	const minzoom = ['coalesce', ['get', 'minzoom'], 0] as ExpressionSpecification;
 	if (has('land')) layers.push({ id: 'land', type: 'fill', source: 'basemap-land', paint: { 'fill-color': COLOR.land } });
+	// At city zoom the 1:10m coast replaces the 1:50m one inside the detail boxes: the box is first painted as sea.
+	if (has('detail-boxes'))
+		layers.push({ id: 'detail-mask', type: 'fill', source: 'basemap-detail-boxes', minzoom: 6, paint: { 'fill-color': COLOR.sea } });
 	if (has('land-detail'))
 		layers.push({ id: 'land-detail', type: 'fill', source: 'basemap-land-detail', minzoom: 6, paint: { 'fill-color': COLOR.land } });
 	if (has('lakes')) layers.push({ id: 'lakes', type: 'fill', source: 'basemap-lakes', paint: { 'fill-color': COLOR.lake } });
@@ -78,7 +81,12 @@ function basemapLayers(urls: Record<string, string>): { sources: StyleSpecificat
 			id: 'country-borders',
 			type: 'line',
 			source: 'basemap-borders',
-			paint: { 'line-color': COLOR.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] }
+			paint: {
+				'line-color': COLOR.border,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4],
+				// Disputed lines and lease limits (the Guantánamo base) are not drawn as settled borders.
+				'line-dasharray': ['case', ['in', ['get', 'kind'], ['literal', ['disputed', 'lease']]], ['literal', [3, 2]], ['literal', [1, 0]]]
+			}
 		});
 	if (has('sea-labels'))
 		layers.push({
