@@ -386,6 +386,17 @@ for (const f of countryFeatures(topo50)) {
 countries50.sort((a, b) => (a.properties.name < b.properties.name ? -1 : a.properties.name > b.properties.name ? 1 : 0));
 writeLayer('land', countries50);
 
+// world-land.geojson: 1:110m land for the whole world, drawn only at low zoom, so that a wide view (the story's
+// overview spans Texas to Madrid) never ends at the edge of REGION.
+const TOL_WORLD_110M = 0.3;
+const topo110 = simplifiedTopology(readWorldAtlas('land-110m'), TOL_WORLD_110M);
+const worldLand = topojson
+	.feature(topo110, topo110.objects.land)
+	.features.map((f) => polygonGeometry(cleanPolygons(f.geometry, 0.05)))
+	.filter(Boolean)
+	.map((geometry) => feature({ detail: '110m' }, geometry));
+writeLayer('world-land', worldLand);
+
 // land-detail.geojson: countries, 1:10m, only inside the detail boxes.
 const topo10raw = readWorldAtlas('countries-10m');
 const countries10all = countryFeatures(simplifiedTopology(topo10raw, TOL_COUNTRIES_10M)).filter((f) => f.geometry);

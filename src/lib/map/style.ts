@@ -19,7 +19,14 @@ export type StoryRoutes = FeatureCollection<LineString, Labelled<RouteProperties
 export const ROUTE_LAYERS = {
 	flight: { id: 'story-routes-flight', color: COLOR.route, filter: ['==', ['get', 'mode'], 'flight'], width: 3 },
 	road: { id: 'story-routes-road', color: COLOR.accentDark, filter: ['==', ['get', 'mode'], 'road'], width: 4 },
-	proposed: { id: 'story-routes-proposed', color: COLOR.routeProposed, filter: ['==', ['get', 'mode'], 'proposed'], width: 3 },
+	proposed: {
+		id: 'story-routes-proposed',
+		color: COLOR.routeProposed,
+		filter: ['==', ['get', 'mode'], 'proposed'],
+		width: 3,
+		// A proposal, not a journey: dashed.
+		dash: [2, 1.5]
+	},
 	return: { id: 'story-routes-return', color: COLOR.routeReturn, filter: ['==', ['get', 'mode'], 'return'], width: 3 }
 } as const;
 
@@ -59,6 +66,8 @@ function basemapLayers(urls: Record<string, string>): { sources: StyleSpecificat
 		return true;
 	};
 	const minzoom = ['coalesce', ['get', 'minzoom'], 0] as ExpressionSpecification;
+	if (has('world-land'))
+		layers.push({ id: 'world-land', type: 'fill', source: 'basemap-world-land', maxzoom: 4.5, paint: { 'fill-color': COLOR.land } });
 	if (has('land')) layers.push({ id: 'land', type: 'fill', source: 'basemap-land', paint: { 'fill-color': COLOR.land } });
 	// At city zoom the 1:10m coast replaces the 1:50m one inside the detail boxes: the box is first painted as sea.
 	if (has('detail-boxes'))
@@ -132,7 +141,17 @@ function basemapLayers(urls: Record<string, string>): { sources: StyleSpecificat
 	return { sources, layers };
 }
 
-export function buildStyle(places: StoryPlaces, routes: StoryRoutes, basemapUrls = BASEMAP_URLS): StyleSpecification {
+export interface StyleText {
+	/** Second label line under an approximate place, in the story's language. */
+	approximateNote: string;
+}
+
+export function buildStyle(
+	places: StoryPlaces,
+	routes: StoryRoutes,
+	text: StyleText,
+	basemapUrls = BASEMAP_URLS
+): StyleSpecification {
 	const basemap = basemapLayers(basemapUrls);
 	const pinned = ['!=', ['get', 'precision'], 'approximate'] as ExpressionSpecification;
 	return {
@@ -161,7 +180,11 @@ export function buildStyle(places: StoryPlaces, routes: StoryRoutes, basemapUrls
 					source: SOURCE.routes,
 					filter: ['all', layer.filter, ['in', ['get', 'id'], ['literal', []]]] as ExpressionSpecification,
 					layout: { 'line-cap': 'round', 'line-join': 'round' },
-					paint: { 'line-width': layer.width, 'line-gradient': ['step', ['line-progress'], layer.color, 1, layer.color] }
+					paint: {
+						'line-width': layer.width,
+						'line-gradient': ['step', ['line-progress'], layer.color, 1, layer.color],
+						...('dash' in layer ? { 'line-dasharray': layer.dash } : {})
+					}
 				})
 			),
 			{
@@ -184,7 +207,7 @@ export function buildStyle(places: StoryPlaces, routes: StoryRoutes, basemapUrls
 					'text-field': [
 						'case',
 						['==', ['get', 'precision'], 'approximate'],
-						['format', ['get', 'label'], {}, '\n(approximate location)', { 'font-scale': 0.85 }],
+						['format', ['get', 'label'], {}, `\n(${text.approximateNote})`, { 'font-scale': 0.85 }],
 						['get', 'label']
 					],
 					'text-font': textFont(true),

@@ -1,0 +1,202 @@
+/**
+ * The `test` and `expect` every spec imports.
+ *
+ * An automatic fixture (`guard`) watches every page of the test's browser context and fails the test, listing them, on
+ * - any request to an origin that is not allowed (by default only the site under test: its own origin, on localhost and
+ *   127.0.0.1); such requests are also aborted, so nothing ever leaves the machine;
+ * - any console message of type `error`, and any uncaught page error.
+ *
+ * Options, set with `test.use({...})` in a spec or a project:
+ * - `allowedOrigins`: origins pages may load from (e.g. a second localhost port for a cross-origin host page in embed
+ *   tests: `test.use({ allowedOrigins: [...ownOrigins(4173), ...ownOrigins(4174)] })`).
+ * - `allowedConsoleErrors`: patterns of console errors a test expects (keep empty unless a test provokes one on purpose).
+ *
+ * `data:`, `blob:` and `about:` URLs are always allowed (MapLibre starts its worker from a blob).
+ */
+import { test as base, expect, type Page, type Request } from '@playwright/test';
+
+export { expect };
+
+/** The origins of a site served on `port`, as a browser may name it. */
+export function ownOrigins(port: number): string[] {
+	return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+}
+
+function originsOf(baseURL: string | undefined): string[] {
+	if (!baseURL) return [];
+	const url = new URL(baseURL);
+	const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+	if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return ownOrigins(port);
+	return [url.origin];
+}
+
+const ALWAYS_ALLOWED_PROTOCOLS = new Set(['data:', 'blob:', 'about:', 'chrome-error:']);
+
+export function isAllowed(rawUrl: string, allowedOrigins: readonly string[]): boolean {
+	let url: URL;
+	try {
+		url = new URL(rawUrl);
+	} catch {
+		return false;
+	}
+	if (ALWAYS_ALLOWED_PROTOCOLS.has(url.protocol)) return true;
+	return allowedOrigins.includes(url.origin);
+}
+
+export interface GuardOptions {
+	allowedOrigins: string[];
+	allowedConsoleErrors: RegExp[];
+}
+
+export interface Guard {
+	/** Every request made by any page of the context, in order. */
+	requests: { url: string; method: string; resourceType: string }[];
+	/** Requests to origins that are not allowed. */
+	foreign: string[];
+	/** Console errors and page errors not matched by `allowedConsoleErrors`. */
+	errors: string[];
+}
+
+export const test = base.extend<GuardOptions & { guard: Guard }>({
+	allowedOrigins: [async ({ baseURL }, use) => use(originsOf(baseURL)), { option: true }],
+	allowedConsoleErrors: [[], { option: true }],
+
+	guard: [
+		async ({ context, allowedOrigins, allowedConsoleErrors }, use, testInfo) => {
+			const guard: Guard = { requests: [], foreign: [], errors: [] };
+
+			const onRequest = (request: Request) => {
+				const url = request.url();
+				guard.requests.push({ url, method: request.method(), resourceType: request.resourceType() });
+				if (!isAllowed(url, allowedOrigins)) guard.foreign.push(`${request.method()} ${url}`);
+			};
+			context.on('request', onRequest);
+			// Never let a request leave the machine: abort whatever is not allowed (it is still reported above).
+			await context.route(
+				(url) => !isAllowed(url.href, allowedOrigins),
+				(route) => route.abort('blockedbyclient')
+			);
+
+			const expected = (text: string) => allowedConsoleErrors.some((re) => re.test(text));
+			context.on('console', (message) => {
+				if (message.type() !== 'error') return;
+				const where = message.location();
+				const text = `console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`;
+				if (!expected(message.text())) guard.errors.push(text);
+			});
+			context.on('weberror', (webError) => {
+				const error = webError.error();
+				const text = `page error: ${error.stack || error.message}`;
+				if (!expected(error.message)) guard.errors.push(text);
+			});
+
+			await use(guard);
+
+			const problems = [
+				...guard.foreign.map((r) => `request to another host: ${r}`),
+				...guard.errors
+			];
+			if (problems.length) {
+				await testInfo.attach('guard', { body: problems.join('\n'), contentType: 'text/plain' });
+				throw new Error(`The page misbehaved (${problems.length}):\n  - ${problems.join('\n  - ')}`);
+			}
+		},
+		{ auto: true }
+	]
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Map helpers. The page exposes the map's state as attributes on [data-testid="map"] (docs/page-contract.md); these
+// helpers add what a screenshot or a timing check needs and the contract cannot say: when the map has stopped drawing.
+
+/** Frames without a WebGL draw call after which the map counts as settled (its flight, fades and tile loads done). */
+export const QUIET_FRAMES = 20;
+
+export interface ProbeEntry {
+	/** Animation frame counter when the attribute changed. */
+	frame: number;
+	attr: string;
+	value: string | null;
+}
+
+declare global {
+	interface Window {
+		__probe?: {
+			frame: number;
+			lastDraw: number;
+			draws: number;
+			log: ProbeEntry[];
+		};
+	}
+}
+
+/**
+ * Call before `page.goto`: counts animation frames, notes the frame of the last WebGL draw call, and logs every change
+ * of the map's data-status, data-chapter and data-camera with the frame it happened in.
+ */
+export async function installMapProbe(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const probe = { frame: 0, lastDraw: -1, draws: 0, log: [] as { frame: number; attr: string; value: string | null }[] };
+		window.__probe = probe;
+		const tick = () => {
+			probe.frame++;
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+		const contexts = [globalThis.WebGL2RenderingContext, globalThis.WebGLRenderingContext].filter(Boolean);
+		for (const context of contexts) {
+			const proto = context.prototype as unknown as Record<string, unknown>;
+			for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements', 'clear']) {
+				const original = proto[name];
+				if (typeof original !== 'function') continue;
+				proto[name] = function (this: unknown, ...args: unknown[]) {
+					probe.draws++;
+					probe.lastDraw = probe.frame;
+					return original.apply(this, args);
+				};
+			}
+		}
+		const watched = ['data-status', 'data-chapter', 'data-camera'];
+		const observe = () => {
+			new MutationObserver((records) => {
+				for (const record of records) {
+					const target = record.target as Element;
+					if (!record.attributeName || target.getAttribute('data-testid') !== 'map') continue;
+					const value = target.getAttribute(record.attributeName);
+					if (value === record.oldValue) continue;
+					probe.log.push({ frame: probe.frame, attr: record.attributeName, value });
+				}
+			}).observe(document.documentElement, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: watched });
+		};
+		if (document.documentElement) observe();
+		else document.addEventListener('DOMContentLoaded', observe, { once: true });
+	});
+}
+
+/** The probe's log of map attribute changes since the page loaded. */
+export async function probeLog(page: Page): Promise<ProbeEntry[]> {
+	return page.evaluate(() => window.__probe?.log ?? []);
+}
+
+/**
+ * Waits until the map is ready, shows `chapter` (when given), has a camera, and has drawn nothing for QUIET_FRAMES
+ * frames since it last changed chapter: the flight is over and the picture is complete. Needs installMapProbe.
+ * Returns the map's data-camera.
+ */
+export async function waitForMapSettled(page: Page, chapter?: string): Promise<string> {
+	const map = page.getByTestId('map');
+	await expect(map).toHaveAttribute('data-status', 'ready');
+	if (chapter) await expect(map).toHaveAttribute('data-chapter', chapter);
+	await expect(map).toHaveAttribute('data-camera', /^-?\d+\.\d{3},-?\d+\.\d{3},\d+\.\d{3}$/);
+	await page.waitForFunction(
+		(quiet) => {
+			const probe = window.__probe;
+			if (!probe) throw new Error('installMapProbe(page) was not called before the page loaded');
+			const changed = probe.log.filter((e) => e.attr === 'data-chapter').at(-1)?.frame ?? 0;
+			return probe.lastDraw >= changed && probe.frame - probe.lastDraw >= quiet;
+		},
+		QUIET_FRAMES,
+		{ polling: 'raf', timeout: 60_000 }
+	);
+	return (await map.getAttribute('data-camera')) ?? '';
+}

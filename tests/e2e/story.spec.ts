@@ -1,0 +1,370 @@
+/**
+ * The scroll page `/` against docs/page-contract.md, in both projects (desktop 1280×800, phone 390×844).
+ * Chapter ids and titles are read from the page's Chapters nav, never hard-coded.
+ * Every test also runs under the guard in ./fixtures.ts: no request to another host, no console or page error.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expect, installMapProbe, probeLog, test, waitForMapSettled } from './fixtures';
+
+const SCREENS = 'test-results/screens';
+
+interface ChapterLink {
+	id: string;
+	title: string;
+}
+
+/** The chapters, in order, from `nav[aria-label="Chapters"] a`. */
+async function readChapters(page: Page): Promise<ChapterLink[]> {
+	const links = page.locator('nav[aria-label="Chapters"] a');
+	await expect(links.first()).toBeAttached();
+	const chapters = await links.evaluateAll((anchors) =>
+		anchors.map((a) => ({ href: a.getAttribute('href') ?? '', title: (a.textContent ?? '').trim() }))
+	);
+	for (const { href } of chapters) expect(href, 'a Chapters link points at a chapter id').toMatch(/^#[a-z0-9]+(-[a-z0-9]+)*$/);
+	expect(chapters.length, 'the story has chapters').toBeGreaterThan(0);
+	return chapters.map(({ href, title }) => ({ id: href.slice(1), title }));
+}
+
+const article = (page: Page, id: string) => page.locator(`article.chapter#${id}`);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Exactly this chapter is the step: aria-current, the URL hash and the map agree. */
+async function expectActive(page: Page, id: string) {
+	await expect(article(page, id)).toHaveAttribute('aria-current', 'step');
+	await expect(page.locator('article.chapter[aria-current="step"]')).toHaveCount(1);
+	await expect(page).toHaveURL(new RegExp(`#${escape(id)}$`));
+	const map = page.getByTestId('map');
+	if ((await map.getAttribute('data-status')) === 'ready') await expect(map).toHaveAttribute('data-chapter', id);
+}
+
+/** Where the step turns (page's trigger line): a reader has the card's top a little above it. */
+function readingOffset(testInfo: TestInfo) {
+	return testInfo.project.name === 'phone' ? 0.5 : 0.25;
+}
+
+/** Scrolls (instantly) so the chapter's card top sits at `offset` × the viewport height, as a reader would hold it. */
+async function scrollToChapter(page: Page, id: string, offset: number) {
+	await article(page, id).evaluate((el, offset) => {
+		const top = el.getBoundingClientRect().top + window.scrollY - window.innerHeight * offset;
+		window.scrollTo({ top, behavior: 'instant' });
+	}, offset);
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+	mkdirSync(SCREENS, { recursive: true });
+	const path = `${SCREENS}/${testInfo.project.name}-${name}.png`;
+	await page.screenshot({ path });
+	await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+	const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		clientWidth: document.documentElement.clientWidth
+	}));
+	expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(clientWidth);
+}
+
+/** The focused element shows a focus indicator (an outline of some width, or a box-shadow ring). */
+async function expectFocusVisible(locator: Locator) {
+	await expect(locator).toBeFocused();
+	const style = await locator.evaluate((el) => {
+		const s = getComputedStyle(el);
+		return { outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), boxShadow: s.boxShadow };
+	});
+	const outlined = style.outlineStyle !== 'none' && style.outlineWidth >= 1;
+	expect(outlined || style.boxShadow !== 'none', `focus indicator: ${JSON.stringify(style)}`).toBe(true);
+}
+
+test.describe('scroll page', () => {
+	test.beforeEach(async ({ page }) => {
+		await installMapProbe(page);
+	});
+
+	test('scrolling through every chapter moves the step, the hash, the map and the announcement', async ({ page }, testInfo) => {
+		await page.goto('/');
+		const chapters = await readChapters(page);
+		await expect(page.locator('article.chapter')).toHaveCount(chapters.length);
+		expect(await page.locator('article.chapter').evaluateAll((els) => els.map((el) => el.id))).toEqual(chapters.map((c) => c.id));
+
+		const map = page.getByTestId('map');
+		await expect(map).toHaveAttribute('data-status', 'ready');
+		const historyLength = await page.evaluate(() => history.length);
+		const announcer = page.getByTestId('announcer');
+		await expect(announcer).toHaveAttribute('aria-live', 'polite');
+
+		let previous: { camera: string; state: string } | undefined;
+		for (const [index, chapter] of chapters.entries()) {
+			await scrollToChapter(page, chapter.id, readingOffset(testInfo));
+			await expectActive(page, chapter.id);
+			await expect(article(page, chapter.id).locator('h2')).toHaveText(chapter.title);
+			const camera = await waitForMapSettled(page, chapter.id);
+			const state = `${await map.getAttribute('data-places')}|${await map.getAttribute('data-routes')}`;
+			expect(await map.getAttribute('data-places'), `chapter ${chapter.id} emphasises places`).toBeTruthy();
+			// A chapter that shows other places and routes than the one before shows them from another view.
+			if (previous && previous.state !== state)
+				expect(camera, `the camera moved from the previous chapter to ${chapter.id}`).not.toBe(previous.camera);
+			previous = { camera, state };
+			await expect(announcer).toHaveText(
+				new RegExp(`^Chapter ${index + 1} of ${chapters.length}: ${escape(chapter.title)}\\.? \\S`)
+			);
+			await expectNoHorizontalScroll(page);
+			await screenshot(page, testInfo, chapter.id);
+		}
+		expect(await page.evaluate(() => history.length), 'scrolling adds no history entries').toBe(historyLength);
+
+		// Back up: the previous chapter is the step again.
+		const back = chapters.at(-2);
+		if (back) {
+			await scrollToChapter(page, back.id, readingOffset(testInfo));
+			await expectActive(page, back.id);
+		}
+	});
+
+	test('a deep link opens its chapter, and returning to it by scrolling shows the same view', async ({ page }, testInfo) => {
+		await page.goto('/');
+		const chapters = await readChapters(page);
+		test.skip(chapters.length < 2, 'needs two chapters');
+		const target = chapters[Math.floor(chapters.length / 2)];
+		const other = chapters[0];
+
+		// A fresh load (not a same-document hash change).
+		await page.goto('about:blank');
+		await page.goto(`/#${target.id}`);
+		await expectActive(page, target.id);
+		await expect(article(page, target.id)).toBeInViewport();
+		const camera = await waitForMapSettled(page, target.id);
+		await expect(page.getByTestId('map')).toHaveAttribute('data-places', /\S/);
+		await expect(page.getByTestId('announcer')).toContainText(target.title);
+
+		await scrollToChapter(page, other.id, readingOffset(testInfo));
+		await expectActive(page, other.id);
+		expect(await waitForMapSettled(page, other.id)).not.toBe(camera);
+		await scrollToChapter(page, target.id, readingOffset(testInfo));
+		await expectActive(page, target.id);
+		expect(await waitForMapSettled(page, target.id), 'the same chapter, the same view').toBe(camera);
+	});
+
+	test('keys move between chapters; the Chapters links work; focus is visible', async ({ page }) => {
+		await page.goto('/');
+		const chapters = await readChapters(page);
+		test.skip(chapters.length < 3, 'needs three chapters');
+		await expect(page.getByTestId('map')).toHaveAttribute('data-status', 'ready');
+		const at = (i: number) => chapters[Math.min(chapters.length - 1, i)].id;
+
+		// From the top, each "next" key moves one chapter on; each "previous" key one back.
+		const moves: [string, number][] = [
+			['j', 0],
+			['j', 1],
+			['ArrowDown', 2],
+			['PageDown', 3],
+			['k', 2],
+			['ArrowUp', 1],
+			['PageUp', 0]
+		];
+		for (const [key, index] of moves) {
+			await page.keyboard.press(key);
+			await expectActive(page, at(index));
+			await expect(article(page, at(index))).toBeInViewport();
+			await expectFocusVisible(article(page, at(index)));
+		}
+		await expect(page.getByTestId('map')).toHaveAttribute('data-chapter', at(0));
+
+		// The Chapters nav, reached with Tab from the title: its links take the reader to their chapter.
+		await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+		await page.locator('h1').click();
+		const last = chapters[chapters.length - 1];
+		const link = page.locator(`nav[aria-label="Chapters"] a[href="#${last.id}"]`);
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			if (await link.evaluate((el) => el === document.activeElement)) break;
+		}
+		await expectFocusVisible(link);
+		await page.keyboard.press('Enter');
+		await expectActive(page, last.id);
+		await expect(article(page, last.id)).toBeInViewport();
+		await expect(page.getByTestId('map')).toHaveAttribute('data-chapter', last.id);
+	});
+
+	test('with reduced motion a distant chapter is jumped to, not flown to', async ({ page }) => {
+		await page.goto('/');
+		const chapters = await readChapters(page);
+		test.skip(chapters.length < 3, 'needs a distant chapter');
+		const first = chapters[0];
+		const last = chapters[chapters.length - 1];
+		const nav = (id: string) => page.locator(`nav[aria-label="Chapters"] a[href="#${id}"]`);
+
+		// With motion (control): the map flies. When the map switches to the last chapter its camera is still elsewhere
+		// and arrives frames later.
+		await waitForMapSettled(page);
+		let mark = (await probeLog(page)).length;
+		await nav(last.id).click();
+		await expectActive(page, last.id);
+		const target = await waitForMapSettled(page, last.id);
+		let log = (await probeLog(page)).slice(mark);
+		let switched = log.filter((e) => e.attr === 'data-chapter' && e.value === last.id).at(-1)!;
+		const arrived = log.filter((e) => e.attr === 'data-camera').at(-1);
+		expect(arrived?.value).toBe(target);
+		expect(arrived!.frame, 'with motion the camera arrives after the switch').toBeGreaterThan(switched.frame + 2);
+
+		// Reduced motion: start again at the first chapter, then go to the last.
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.goto('about:blank');
+		await page.goto(`/#${first.id}`);
+		await expectActive(page, first.id);
+		const start = await waitForMapSettled(page, first.id);
+		expect(start).not.toBe(target);
+		mark = (await probeLog(page)).length;
+		await nav(last.id).click();
+		await expectActive(page, last.id);
+		expect(await waitForMapSettled(page, last.id)).toBe(target);
+		log = (await probeLog(page)).slice(mark);
+
+		const chapterChanges = log.filter((e) => e.attr === 'data-chapter').map((e) => e.value);
+		expect(chapterChanges, 'no chapter on the way is shown').toEqual([last.id]);
+		const cameraChanges = log.filter((e) => e.attr === 'data-camera');
+		expect(cameraChanges.map((e) => e.value), 'one move, straight to the target').toEqual([target]);
+		switched = log.find((e) => e.attr === 'data-chapter')!;
+		expect(cameraChanges[0].frame - switched.frame, 'the camera is at the target when the map switches').toBeLessThanOrEqual(1);
+	});
+
+	test('the phone and desktop layouts: a full-screen map under the story, nothing scrolls sideways', async ({ page }, testInfo) => {
+		await page.goto('/');
+		const chapters = await readChapters(page);
+		const viewport = page.viewportSize()!;
+		const map = page.getByTestId('map');
+		await expect(map).toHaveAttribute('data-status', 'ready');
+		await expectNoHorizontalScroll(page);
+
+		const chapter = chapters[Math.min(1, chapters.length - 1)];
+		// Scroll like a reader, a tenth of a screen at a time, until the chapter becomes the step.
+		const top = await article(page, chapter.id).evaluate(async (el) => {
+			const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+			for (let i = 0; i < 400 && el.getAttribute('aria-current') !== 'step'; i++) {
+				window.scrollBy({ top: window.innerHeight / 10, behavior: 'instant' });
+				await frame();
+				await frame();
+			}
+			return el.getBoundingClientRect().top;
+		});
+		await expectActive(page, chapter.id);
+		await waitForMapSettled(page, chapter.id);
+
+		const box = (await map.boundingBox())!;
+		expect(box.x).toBeCloseTo(0, 0);
+		expect(box.y).toBeCloseTo(0, 0);
+		expect(box.width).toBeCloseTo(viewport.width, 0);
+		expect(Math.abs(box.height - viewport.height), 'the map fills the screen').toBeLessThanOrEqual(1);
+		const card = (await article(page, chapter.id).boundingBox())!;
+		await expectNoHorizontalScroll(page);
+
+		// What is under a point of the screen: the map, or the card.
+		const under = (x: number, y: number) =>
+			page.evaluate(
+				([x, y]) => {
+					const el = document.elementFromPoint(x, y);
+					return el?.closest('[data-testid="map"]') ? 'map' : el?.closest('article.chapter') ? 'card' : el?.tagName ?? 'nothing';
+				},
+				[x, y]
+			);
+		if (testInfo.project.name === 'phone') {
+			expect(top, 'the card rises from the lower part of the screen').toBeGreaterThanOrEqual(viewport.height * 0.4);
+			expect(top).toBeLessThan(viewport.height);
+			expect(card.width, 'the card spans the phone').toBeGreaterThanOrEqual(viewport.width * 0.85);
+			expect(await under(viewport.width / 2, viewport.height * 0.2), 'the upper part shows the map').toBe('map');
+			expect(await under(viewport.width / 2, Math.min(viewport.height - 2, top + 40)), 'the card is over the lower part').toBe('card');
+		} else {
+			expect(card.x + card.width, 'the narration is a column on the left').toBeLessThan(viewport.width * 0.6);
+			expect(await under(viewport.width * 0.8, viewport.height / 2), 'the right of the screen shows the map').toBe('map');
+		}
+	});
+
+	test('without WebGL the map area says so and the story still reads', async ({ page }, testInfo) => {
+		await page.addInitScript(() => {
+			const original = HTMLCanvasElement.prototype.getContext;
+			HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+				if (/webgl/i.test(type)) return null;
+				return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+			} as typeof original;
+		});
+		await page.goto('/');
+		const chapters = await readChapters(page);
+		const map = page.getByTestId('map');
+		await expect(map).toHaveAttribute('data-status', 'unsupported');
+		const fallback = page.getByTestId('map-fallback');
+		await expect(fallback).toBeVisible();
+		await expect(fallback).toContainText(/WebGL/);
+		await expect(map.locator('canvas')).toHaveCount(0);
+
+		for (const [index, chapter] of chapters.entries()) {
+			await scrollToChapter(page, chapter.id, readingOffset(testInfo));
+			await expectActive(page, chapter.id);
+			await expect(article(page, chapter.id).locator('h2')).toBeVisible();
+			await expect(article(page, chapter.id).locator('.prose')).toBeVisible();
+			await expect(page.getByTestId('announcer')).toHaveText(
+				new RegExp(`^Chapter ${index + 1} of ${chapters.length}: ${escape(chapter.title)}`)
+			);
+		}
+		await expect(fallback).toBeInViewport();
+		await screenshot(page, testInfo, 'no-webgl');
+	});
+
+	test('the guard sees the page load its own files only', async ({ page, guard }) => {
+		await page.goto('/');
+		await waitForMapSettled(page);
+		const types = new Set(guard.requests.map((r) => r.resourceType));
+		expect(types.has('document') && types.has('script'), `requests seen: ${[...types].join(', ')}`).toBe(true);
+		expect(guard.requests.some((r) => /\.(geo)?json(\?|$)/.test(r.url)), 'the map fetched its data').toBe(true);
+		expect(guard.foreign).toEqual([]);
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('every chapter title, its text and its sources are on the page, in order', async ({ page }, testInfo) => {
+		await page.goto('/');
+		const chapters = await readChapters(page);
+		await expect(page.locator('h1')).toBeVisible();
+		const articles = page.locator('article.chapter');
+		await expect(articles).toHaveCount(chapters.length);
+		expect(await articles.evaluateAll((els) => els.map((el) => el.id))).toEqual(chapters.map((c) => c.id));
+		let previousBottom = -Infinity;
+		for (const chapter of chapters) {
+			const el = article(page, chapter.id);
+			await el.scrollIntoViewIfNeeded();
+			await expect(el.locator('h2')).toHaveText(chapter.title);
+			await expect(el.locator('h2')).toBeVisible();
+			const prose = el.locator('.prose');
+			await expect(prose).toBeVisible();
+			expect((await prose.innerText()).trim().length, `text of ${chapter.id}`).toBeGreaterThan(80);
+			await expect(el.locator('ul.sources a[href^="http"]').first()).toBeVisible();
+			const box = (await el.boundingBox())!;
+			const top = box.y + (await page.evaluate(() => window.scrollY));
+			expect(top, `${chapter.id} comes after the chapter before`).toBeGreaterThan(previousBottom);
+			previousBottom = top + box.height;
+		}
+		await expect(page.locator('section#sources')).toBeAttached();
+		await expect(page.locator('section#sources ul.sources a[href^="http"]').first()).toBeAttached();
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await screenshot(page, testInfo, 'no-js');
+	});
+});
+
+test.describe('the guard', () => {
+	test.skip(({}, testInfo) => testInfo.project.name !== 'desktop', 'once is enough');
+
+	test('fails a test whose page asks another host for something', async ({ page }) => {
+		test.fail(true, 'the guard must fail this test');
+		await page.goto('about:blank');
+		// `.invalid` never resolves, and the guard aborts the request before it leaves the browser anyway.
+		await page.evaluate(() => fetch('http://tiles.example.invalid/0/0/0.pbf').catch(() => undefined));
+	});
+
+	test('fails a test whose page logs an error', async ({ page }) => {
+		test.fail(true, 'the guard must fail this test');
+		await page.goto('about:blank');
+		await page.evaluate(() => console.error('something broke'));
+	});
+});
