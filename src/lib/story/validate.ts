@@ -3,7 +3,7 @@
  * throws a StoryValidationError listing every problem as `file:line:col message. hint`.
  */
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { LineString, Point, Position } from 'geojson';
+import type { LineString, Position } from 'geojson';
 import { isInCountry, countriesAt, type CountryFeature } from '$lib/geo/countries';
 import { describeMapState } from '$lib/geo/describe';
 import { frameBounds } from '$lib/geo/framing';
