@@ -67,8 +67,17 @@ function basemapLayers(urls: Record<string, string>): { sources: StyleSpecificat
 	};
 	const minzoom = ['coalesce', ['get', 'minzoom'], 0] as ExpressionSpecification;
 	if (has('world-land'))
-		layers.push({ id: 'world-land', type: 'fill', source: 'basemap-world-land', maxzoom: 4.5, paint: { 'fill-color': COLOR.land } });
-	if (has('land')) layers.push({ id: 'land', type: 'fill', source: 'basemap-land', paint: { 'fill-color': COLOR.land } });
+		layers.push({
+			id: 'world-land',
+			type: 'fill',
+			source: 'basemap-world-land',
+			maxzoom: 3.5,
+			// Antialiasing draws hairlines along the tile edges of this one huge polygon; at world zoom it is not missed.
+			paint: { 'fill-color': COLOR.land, 'fill-antialias': false }
+		});
+	// The 1:50m land is clipped to the story's region; drawn from zoom 3 so its clip edges never show in a world view.
+	if (has('land'))
+		layers.push({ id: 'land', type: 'fill', source: 'basemap-land', minzoom: 3, paint: { 'fill-color': COLOR.land } });
 	// At city zoom the 1:10m coast replaces the 1:50m one inside the detail boxes: the box is first painted as sea.
 	if (has('detail-boxes'))
 		layers.push({ id: 'detail-mask', type: 'fill', source: 'basemap-detail-boxes', minzoom: 6, paint: { 'fill-color': COLOR.sea } });
