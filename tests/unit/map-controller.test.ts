@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createMapController, type MapLike } from '$lib/map/controller';
 import { LAYER } from '$lib/map/ids';
-import { ROUTE_LAYERS } from '$lib/map/style';
+import { ROUTE_LAYERS } from '$lib/map/route-layers';
 import type { MapState } from '$lib/story/types';
 
 /** A stand-in for maplibre's Map that records what the controller did to it. */

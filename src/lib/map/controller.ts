@@ -7,7 +7,7 @@
 import type { CameraView, MapState } from '$lib/story/types';
 import { COLOR } from './colors';
 import { LAYER } from './ids';
-import { ROUTE_LAYERS } from './style';
+import { ROUTE_LAYERS } from './route-layers';
 
 export interface Padding {
 	top: number;

@@ -8,27 +8,12 @@ import circle from '@turf/circle';
 import type { PlaceProperties, RouteProperties } from '$lib/story/types';
 import { COLOR } from './colors';
 import { FONT, LAYER, SOURCE } from './ids';
-
-export { LAYER, SOURCE };
+import { ROUTE_LAYERS } from './route-layers';
 
 type Labelled<P> = P & { label: string };
 export type StoryPlaces = FeatureCollection<Point, Labelled<PlaceProperties>>;
 export type StoryRoutes = FeatureCollection<LineString, Labelled<RouteProperties>>;
 
-/** One line layer per route mode: line-gradient (which draws a route as the reader scrolls) cannot vary by feature. */
-export const ROUTE_LAYERS = {
-	flight: { id: 'story-routes-flight', color: COLOR.route, filter: ['==', ['get', 'mode'], 'flight'], width: 3 },
-	road: { id: 'story-routes-road', color: COLOR.accentDark, filter: ['==', ['get', 'mode'], 'road'], width: 4 },
-	proposed: {
-		id: 'story-routes-proposed',
-		color: COLOR.routeProposed,
-		filter: ['==', ['get', 'mode'], 'proposed'],
-		width: 3,
-		// A proposal, not a journey: dashed.
-		dash: [2, 1.5]
-	},
-	return: { id: 'story-routes-return', color: COLOR.routeReturn, filter: ['==', ['get', 'mode'], 'return'], width: 3 }
-} as const;
 
 /** Basemap files by name (e.g. `land`), each a URL emitted by Vite from geo/basemap. */
 const basemapFiles = import.meta.glob('/geo/basemap/*.geojson', { query: '?url', import: 'default', eager: true }) as Record<
