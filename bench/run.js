@@ -96,6 +96,7 @@ async function benchPage(page, origin, files) {
 		budgets,
 		files: last.bytes.files,
 		failingAudits: last.failing,
+		diagnostics: last.diagnostics,
 		warnings: [...new Set(results.flatMap((r) => r.warnings))],
 		runs: results.map((r) => ({ scores: r.scores, metrics: r.metrics, bytes: { ...r.bytes, files: undefined } }))
 	};
@@ -117,6 +118,12 @@ function print(name, result) {
 		const show = (v) => (v === undefined ? '—' : b.unit === 'B' ? kb(v) : b.unit === 'ms' ? ms(v) : String(v));
 		console.log(`    ${b.verdict.padEnd(4)} ${b.label}: ${show(b.value)} (${b.comparison} ${show(b.limit)})`);
 	}
+	const diagnostics = /** @type {any} */ (result.diagnostics ?? {});
+	if (diagnostics.lcpElement) console.log(`  LCP element  ${diagnostics.lcpElement}`);
+	if (diagnostics.longTasks?.length)
+		console.log(`  long tasks   ${diagnostics.longTasks.map((t) => `${t.durationMs} ms @${t.startMs} ${t.url?.replace(/^.*\//, '') || '(page)'}`).join(' · ')}`);
+	if (diagnostics.mainThread?.length)
+		console.log(`  main thread  ${diagnostics.mainThread.map((t) => `${t.group} ${t.ms} ms`).join(' · ')}`);
 	for (const [category, audits] of Object.entries(result.failingAudits ?? {}))
 		if (audits.length && category !== 'performance') console.log(`  ${category} below 100: ${audits.join(', ')}`);
 	if (result.files.foreign?.length) console.log(`  REQUESTS TO OTHER HOSTS: ${result.files.foreign.join(', ')}`);

@@ -25,7 +25,7 @@ export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'se
  * One Lighthouse run.
  * @param {string} url
  * @returns {Promise<{ scores: Record<string, number>, metrics: Record<string, number>, requests: NetworkItem[],
- *   failing: Record<string, string[]>, warnings: string[] }>}
+ *   failing: Record<string, string[]>, diagnostics: Record<string, unknown>, warnings: string[] }>}
  *
  * @typedef {{ url: string, resourceType?: string, mimeType?: string, transferSize?: number, resourceSize?: number,
  *   networkRequestTime?: number, statusCode?: number }} NetworkItem
@@ -62,7 +62,18 @@ export async function runLighthouse(url) {
 					.map((audit) => `${audit.id} (${Math.round((audit.score ?? 0) * 100)})`)
 			])
 		);
-		return { scores, metrics, requests, failing, warnings: lhr.runWarnings ?? [] };
+		// Where the time goes: the LCP element, the longest main-thread tasks and the main-thread work by kind.
+		const items = (id) => /** @type {any[]} */ (/** @type {any} */ (lhr.audits[id]?.details)?.items ?? []);
+		const lcpItem = items('largest-contentful-paint-element')[0];
+		const lcpNode = lcpItem?.items?.[0]?.node ?? lcpItem?.node;
+		const diagnostics = {
+			lcpElement: lcpNode ? `${lcpNode.nodeLabel ?? ''} (${lcpNode.selector ?? lcpNode.snippet ?? ''})`.trim() : undefined,
+			longTasks: items('long-tasks')
+				.slice(0, 5)
+				.map((t) => ({ url: t.url, startMs: Math.round(t.startTime), durationMs: Math.round(t.duration) })),
+			mainThread: items('mainthread-work-breakdown').map((t) => ({ group: t.groupLabel ?? t.group, ms: Math.round(t.duration) }))
+		};
+		return { scores, metrics, requests, failing, diagnostics, warnings: lhr.runWarnings ?? [] };
 	} finally {
 		await chrome.kill();
 	}

@@ -340,12 +340,11 @@ describe.runIf(existsSync(BUILD))('the built site', () => {
 			}
 		}
 
-		// The page's headline and the list of every source.
+		// The page's headline.
 		expect(textOf(elements(page, 'h1')[0]?.inner ?? '')).toBe(collapse(story.title));
-		const sourcesSection = elements(page, 'section').find((s) => s.attrs.id === 'sources');
-		expect(sourcesSection, 'section#sources (docs/page-contract.md)').toBeDefined();
-		const hrefs = elements(sourcesSection!.inner, 'a').map((a) => a.attrs.href);
-		for (const source of story.sources) expect(hrefs, `#sources links ${source.url}`).toContain(source.url);
+		// Every source the story cites is linked (the e2e spec checks they are gathered in section#sources).
+		const hrefs = elements(page, 'a').map((a) => a.attrs.href);
+		for (const source of story.sources) expect(hrefs, `a link to ${source.url}`).toContain(source.url);
 	});
 
 	it('the Chapters nav links every chapter, in order', () => {
