@@ -132,7 +132,8 @@ declare global {
 
 /**
  * Call before `page.goto`: counts animation frames, notes the frame of the last WebGL draw call, and logs every change
- * of the map's data-status, data-chapter and data-camera with the frame it happened in.
+ * of the map's data-status, data-chapter and data-camera, and every chapter that becomes the step (attr `step`), with
+ * the frame it happened in.
  */
 export async function installMapProbe(page: Page): Promise<void> {
 	await page.addInitScript(() => {
@@ -156,15 +157,19 @@ export async function installMapProbe(page: Page): Promise<void> {
 				};
 			}
 		}
-		const watched = ['data-status', 'data-chapter', 'data-camera'];
+		const watched = ['data-status', 'data-chapter', 'data-camera', 'aria-current'];
 		const observe = () => {
 			new MutationObserver((records) => {
 				for (const record of records) {
 					const target = record.target as Element;
-					if (!record.attributeName || target.getAttribute('data-testid') !== 'map') continue;
+					if (!record.attributeName) continue;
 					const value = target.getAttribute(record.attributeName);
 					if (value === record.oldValue) continue;
-					probe.log.push({ frame: probe.frame, attr: record.attributeName, value });
+					if (target.getAttribute('data-testid') === 'map' && record.attributeName !== 'aria-current')
+						probe.log.push({ frame: probe.frame, attr: record.attributeName, value });
+					// A chapter becoming the step is logged as { attr: 'step', value: its id }.
+					else if (record.attributeName === 'aria-current' && value === 'step' && target.matches('article.chapter'))
+						probe.log.push({ frame: probe.frame, attr: 'step', value: target.id });
 				}
 			}).observe(document.documentElement, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: watched });
 		};

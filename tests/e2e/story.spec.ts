@@ -51,6 +51,15 @@ async function scrollToChapter(page: Page, id: string, offset: number) {
 	}, offset);
 }
 
+/** Since the page loaded, no chapter but `id` was ever the step, and the map showed no other chapter. */
+async function expectOpenedDirectly(page: Page, id: string) {
+	const log = await probeLog(page);
+	const steps = log.filter((e) => e.attr === 'step').map((e) => e.value);
+	expect.soft(steps, `chapters that became the step on the way to #${id}`).toEqual([id]);
+	const shown = log.filter((e) => e.attr === 'data-chapter' && e.value !== null).map((e) => e.value);
+	expect.soft(shown.filter((c) => c !== id), `chapters the map showed on the way to #${id}`).toEqual([]);
+}
+
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 	mkdirSync(SCREENS, { recursive: true });
 	const path = `${SCREENS}/${testInfo.project.name}-${name}.png`;
@@ -135,6 +144,7 @@ test.describe('scroll page', () => {
 		await expectActive(page, target.id);
 		await expect(article(page, target.id)).toBeInViewport();
 		const camera = await waitForMapSettled(page, target.id);
+		await expectOpenedDirectly(page, target.id);
 		await expect(page.getByTestId('map')).toHaveAttribute('data-places', /\S/);
 		await expect(page.getByTestId('announcer')).toContainText(target.title);
 
@@ -156,6 +166,7 @@ test.describe('scroll page', () => {
 		await expectActive(page, target.id);
 		await expect(article(page, target.id)).toBeInViewport();
 		await waitForMapSettled(page, target.id);
+		await expectOpenedDirectly(page, target.id);
 		await expect(page.getByTestId('announcer')).toContainText(target.title);
 	});
 
