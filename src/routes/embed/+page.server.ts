@@ -1,0 +1,7 @@
+import { loadStory } from '$lib/story/load.server';
+
+export function load() {
+	// Places and routes reach the map as their own file (/data/<lang>/map.json), not in the page's first bytes.
+	const { places: _places, routes: _routes, ...story } = loadStory('en');
+	return { story };
+}
