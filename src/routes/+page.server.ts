@@ -1,8 +1,7 @@
 import { loadStory } from '$lib/story/load.server';
 
 export function load() {
-	// Only what the page renders travels with it: places and routes reach the map as a file of their own
-	// (/data/<lang>/map.json), and the chapters' plain text (for reading times) stays on the server.
-	const { places: _places, routes: _routes, chapters, ...story } = loadStory('en');
-	return { story: { ...story, chapters: chapters.map(({ text: _text, ...chapter }) => chapter) } };
+	// Places and routes reach the map as a file of their own (/data/<lang>/map.json), not in the page's first bytes.
+	const { places: _places, routes: _routes, ...story } = loadStory('en');
+	return { story };
 }

@@ -31,7 +31,7 @@ export interface MapLike {
 	cameraForBounds(
 		bounds: [[number, number], [number, number]],
 		options: { padding: Padding; maxZoom?: number }
-	): { center: unknown; zoom?: number } | undefined;
+	): { center?: unknown; zoom?: number } | undefined;
 	flyTo(options: Record<string, unknown>): unknown;
 	jumpTo(options: Record<string, unknown>): unknown;
 	stop(): unknown;
@@ -87,7 +87,7 @@ export function createMapController(map: MapLike) {
 			],
 			{ padding, maxZoom: state.maxZoom ?? FALLBACK_MAX_ZOOM }
 		);
-		if (!camera || camera.zoom === undefined) return undefined;
+		if (!camera?.center || camera.zoom === undefined) return undefined;
 		return { center: toLngLat(camera.center), zoom: camera.zoom, bearing: 0, pitch: 0 };
 	}
 

@@ -2,7 +2,7 @@
  * Builds the MapLibre style from the basemap derived into geo/basemap (served from this site) and the
  * story's places and routes. No glyph server, sprite or tile server: labels use the page's own fonts.
  */
-import type { StyleSpecification, LayerSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { StyleSpecification, LayerSpecification, LineLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import circle from '@turf/circle';
 import type { PlaceProperties, RouteProperties } from '$lib/story/types';
@@ -168,16 +168,17 @@ export function buildStyle(
 				paint: { 'line-color': COLOR.accent, 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': 0.35 }
 			},
 			...Object.values(ROUTE_LAYERS).map(
-				(layer): LayerSpecification => ({
+				(layer): LineLayerSpecification => ({
 					id: layer.id,
 					type: 'line',
 					source: SOURCE.routes,
-					filter: ['all', layer.filter, ['in', ['get', 'id'], ['literal', []]]] as ExpressionSpecification,
+					// No route shows until a step names it (the controller sets this filter).
+					filter: ['all', layer.filter, ['in', ['get', 'id'], ['literal', []]]] as unknown as ExpressionSpecification,
 					layout: { 'line-cap': 'round', 'line-join': 'round' },
 					paint: {
 						'line-width': layer.width,
 						'line-gradient': ['step', ['line-progress'], layer.color, 1, layer.color],
-						...('dash' in layer ? { 'line-dasharray': layer.dash } : {})
+						...('dash' in layer ? { 'line-dasharray': [...layer.dash] } : {})
 					}
 				})
 			),
