@@ -390,11 +390,32 @@ writeLayer('land', countries50);
 // overview spans Texas to Madrid) never ends at the edge of REGION.
 const TOL_WORLD_110M = 0.3;
 const topo110 = simplifiedTopology(readWorldAtlas('land-110m'), TOL_WORLD_110M);
+// Rings that cross the antimeridian (eastern Russia, Fiji) jump from 180° to -180°; drawn as they are, that jump
+// becomes an edge across the whole map. Unwrapped to run continuously past 180°, they are then cut at ±180°.
+// Antarctica is dropped (south of 60°S): it is never in view.
+const WORLD_EXTENT = [-180, -60, 180, 85];
+function unwrapRing(ring) {
+	const out = [ring[0]];
+	for (let i = 1; i < ring.length; i++) {
+		let lon = ring[i][0];
+		const previous = out[i - 1][0];
+		while (lon - previous > 180) lon -= 360;
+		while (lon - previous < -180) lon += 360;
+		out.push([lon, ring[i][1]]);
+	}
+	// Then move the whole ring by a turn of the globe if that puts more of it between -180° and 180°.
+	const lons = out.map((p) => p[0]);
+	const [west, east] = [Math.min(...lons), Math.max(...lons)];
+	const overlap = (shift) => Math.max(0, Math.min(east + shift, 180) - Math.max(west + shift, -180));
+	const shift = [0, 360, -360].reduce((best, s) => (overlap(s) > overlap(best) ? s : best), 0);
+	return out.map(([lon, lat]) => [lon + shift, lat]);
+}
 const worldLand = topojson
 	.feature(topo110, topo110.objects.land)
-	.features.map((f) => polygonGeometry(cleanPolygons(f.geometry, 0.05)))
-	.filter(Boolean)
-	.map((geometry) => feature({ detail: '110m' }, geometry));
+	.features.flatMap((f) => cleanPolygons(f.geometry))
+	.map((polygon) => feature({}, { type: 'Polygon', coordinates: polygon.map(unwrapRing) }))
+	.flatMap((f) => cleanPolygons(bboxClip(f, WORLD_EXTENT).geometry, 0.05))
+	.map((polygon) => feature({ detail: '110m' }, polygonGeometry([polygon])));
 writeLayer('world-land', worldLand);
 
 // land-detail.geojson: countries, 1:10m, only inside the detail boxes.

@@ -57,8 +57,7 @@ function basemapLayers(urls: Record<string, string>): { sources: StyleSpecificat
 			type: 'fill',
 			source: 'basemap-world-land',
 			maxzoom: 3.5,
-			// Antialiasing draws hairlines along the tile edges of this one huge polygon; at world zoom it is not missed.
-			paint: { 'fill-color': COLOR.land, 'fill-antialias': false }
+			paint: { 'fill-color': COLOR.land }
 		});
 	// The 1:50m land is clipped to the story's region; drawn from zoom 3 so its clip edges never show in a world view.
 	if (has('land'))
