@@ -1,0 +1,69 @@
+/**
+ * The interface's own words, per language. A story's words live in its story file; these are the page's
+ * (buttons, headings, notes). A new edition adds its language here and needs no other change to the engine.
+ */
+const en = {
+	chapter: 'Chapter',
+	of: 'of',
+	chapters: 'Chapters',
+	afterArticle: 'After the article',
+	notesSummary: (sources: number) => `Sources (${sources}) and what the map shows`,
+	onTheMap: 'On the map:',
+	sourcesFor: (title: string) => `Sources for “${title}”`,
+	sources: 'Sources',
+	allSources: 'All sources',
+	credits: 'Credits',
+	toldFrom: 'Told from',
+	report: (publisher: string, title: string) => `${publisher}’s report “${title}”`,
+	skipToChapters: 'Skip to the chapters',
+	readingHint: 'Scroll to read; the map follows. Keys: j/k or arrows move by chapter.',
+	exploreMap: 'Explore the map',
+	backToStory: 'Back to the story',
+	mapLabel: 'Map of the story’s places',
+	loadingMap: 'Loading the map…',
+	noWebGL: 'The interactive map needs WebGL2, which this browser does not offer.',
+	mapFailed: 'The map stopped working in this browser.',
+	storyStillReads: 'The story reads in full, and each chapter says in words what the map would show.',
+	approximateLocation: 'approximate location',
+	precisionNote:
+		'Places are drawn with the precision their sources allow: a shaded circle marks a place whose exact building is not published. Distances are great-circle distances computed from the coordinates.',
+	announce: (number: number, total: number, title: string, description: string) =>
+		`Chapter ${number} of ${total}: ${title}. ${description}`
+};
+
+export type UiText = typeof en;
+
+const es: UiText = {
+	chapter: 'Capítulo',
+	of: 'de',
+	chapters: 'Capítulos',
+	afterArticle: 'Después del artículo',
+	notesSummary: (sources) => `Fuentes (${sources}) y qué muestra el mapa`,
+	onTheMap: 'En el mapa:',
+	sourcesFor: (title) => `Fuentes de «${title}»`,
+	sources: 'Fuentes',
+	allSources: 'Todas las fuentes',
+	credits: 'Créditos',
+	toldFrom: 'Contado a partir de',
+	report: (publisher, title) => `la nota de ${publisher} «${title}»`,
+	skipToChapters: 'Ir a los capítulos',
+	readingHint: 'Desplázate para leer; el mapa te sigue. Teclas: j/k o flechas para cambiar de capítulo.',
+	exploreMap: 'Explorar el mapa',
+	backToStory: 'Volver a la historia',
+	mapLabel: 'Mapa de los lugares de la historia',
+	loadingMap: 'Cargando el mapa…',
+	noWebGL: 'El mapa interactivo necesita WebGL2, que este navegador no ofrece.',
+	mapFailed: 'El mapa dejó de funcionar en este navegador.',
+	storyStillReads: 'La historia se lee completa, y cada capítulo describe con palabras lo que mostraría el mapa.',
+	approximateLocation: 'ubicación aproximada',
+	precisionNote:
+		'Los lugares se dibujan con la precisión que permiten sus fuentes: un círculo sombreado marca un lugar cuyo edificio exacto no se ha publicado. Las distancias son ortodrómicas, calculadas a partir de las coordenadas.',
+	announce: (number, total, title, description) => `Capítulo ${number} de ${total}: ${title}. ${description}`
+};
+
+const byLang: Record<string, UiText> = { en, es };
+
+/** The interface words for `lang`, English where a language has none yet. */
+export function uiText(lang: string): UiText {
+	return byLang[lang] ?? en;
+}
