@@ -1,0 +1,30 @@
+import { loadStory } from '$lib/story/load.server';
+import { overviewState } from '$lib/geo/overview';
+import { chapterDwellSeconds } from '$lib/modes/kiosk/dwell';
+import { linksAsText } from '$lib/modes/kiosk/links';
+import { chapterQr } from '$lib/modes/kiosk/qr.server';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ parent }) => {
+	const { publicBaseUrl } = await parent();
+	const story = loadStory('en');
+	const chapters = await Promise.all(
+		// The plain text only sets the dwell; the screen shows the HTML.
+		story.chapters.map(async ({ text, ...chapter }) => ({
+			...chapter,
+			html: linksAsText(chapter.html),
+			dwellSeconds: chapterDwellSeconds({ ...chapter, text }),
+			qr: await chapterQr(chapter, publicBaseUrl)
+		}))
+	);
+	return {
+		story: {
+			title: story.title,
+			summary: story.summary,
+			credits: story.credits,
+			lang: story.lang
+		},
+		chapters,
+		overview: overviewState(story.chapters)
+	};
+}) satisfies PageServerLoad;
