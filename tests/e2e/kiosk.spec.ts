@@ -99,7 +99,7 @@ async function swipe(page: Page, direction: 'left' | 'right') {
 	const distance = direction === 'left' ? -200 : 200;
 	const cdp = await page.context().newCDPSession(page);
 	const start = Date.now() / 1000;
-	const touch = (type: string, at: number, point?: { x: number; y: number }) =>
+	const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', at: number, point?: { x: number; y: number }) =>
 		cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [point] : [], timestamp: start + at });
 	await touch('touchStart', 0, { x, y });
 	await touch('touchMove', 0.1, { x: x + distance / 2, y });
