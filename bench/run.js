@@ -6,7 +6,9 @@
  * Writes bench/results/latest.json. Exits 0 whatever the budgets say (they are reported, not asserted); non-zero only
  * when the bench itself cannot run.
  *
- *   node bench/run.js [--no-build] [--runs 3] [--page scroll]
+ *   node bench/run.js [--no-build] [--runs 3] [--page scroll] [--soak 500]
+ *
+ * Then the kiosk soak (soak/kiosk.js): /kiosk/ played for --soak transitions at a 0.2 s dwell (0 skips it).
  *
  * Layout: pages/ (one module per page measured; pages/index.js lists them), budgets.js (limits), lib/server.js (serves
  * build/), lib/lighthouse.js (one Lighthouse run), lib/assets.js (what the build and the page weigh). A soak or other
@@ -22,6 +24,7 @@ import { CATEGORIES, CHROME_PATH, runLighthouse } from './lib/lighthouse.js';
 import { serveBuild } from './lib/server.js';
 import { kb, median, ms } from './lib/stats.js';
 import { PAGES } from './pages/index.js';
+import { printKioskSoak, runKioskSoak } from './soak/kiosk.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD = fileURLToPath(new URL('../build', import.meta.url));
@@ -31,7 +34,8 @@ const { values: args } = parseArgs({
 	options: {
 		'no-build': { type: 'boolean', default: false },
 		runs: { type: 'string', default: '3' },
-		page: { type: 'string', multiple: true }
+		page: { type: 'string', multiple: true },
+		soak: { type: 'string', default: '500' }
 	}
 });
 const runs = Math.max(1, Number(args.runs) || 3);
@@ -133,13 +137,18 @@ async function main() {
 	if (!args['no-build']) build();
 	const files = readBuild(BUILD);
 	const server = await serveBuild();
-	const report = { ...describeEnvironment(), runs, pages: /** @type {Record<string, unknown>} */ ({}) };
+	const report = { ...describeEnvironment(), runs, pages: /** @type {Record<string, unknown>} */ ({}), soak: /** @type {unknown} */ (undefined) };
 	try {
 		console.log(`Serving build/ at ${server.origin}`);
 		for (const page of pages) {
 			const result = await benchPage(page, server.origin, files);
 			report.pages[page.name] = result;
 			print(page.name, result);
+		}
+		const soakTransitions = Number(args.soak) || 0;
+		if (soakTransitions > 0) {
+			report.soak = await runKioskSoak({ origin: server.origin, transitions: soakTransitions });
+			printKioskSoak(report.soak);
 		}
 	} finally {
 		await server.stop();
