@@ -228,6 +228,11 @@ test('after one visit it plays offline, from the service worker’s cache', asyn
 	// The worker takes control once its install (which fills the cache) has finished.
 	await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 60_000 });
 	await expect(page.getByTestId('map')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+	// The worker's scope is the kiosk: the scroll page, in the same browser, is not controlled by it.
+	const scrollPage = await context.newPage();
+	await scrollPage.goto('/', { waitUntil: 'domcontentloaded' });
+	expect(await scrollPage.evaluate(() => navigator.serviceWorker.controller), 'the scroll page’s service worker').toBeNull();
+	await scrollPage.close();
 
 	await context.setOffline(true);
 	// Offline, every file must come from the service worker: not from the network, and not from the HTTP cache either.
