@@ -42,7 +42,10 @@ export function uncertaintyAreas(places: StoryPlaces): FeatureCollection<Polygon
 
 const textFont = (bold = false) => [...(bold ? FONT.bold : FONT.regular)];
 
-function basemapLayers(urls: Record<string, string>): { sources: StyleSpecification['sources']; layers: LayerSpecification[] } {
+function basemapLayers(
+	urls: Record<string, string>,
+	storyCityNames: string[]
+): { sources: StyleSpecification['sources']; layers: LayerSpecification[] } {
 	const sources: StyleSpecification['sources'] = {};
 	const layers: LayerSpecification[] = [];
 	const has = (name: string) => {
@@ -104,7 +107,8 @@ function basemapLayers(urls: Record<string, string>): { sources: StyleSpecificat
 			id: 'city-labels',
 			type: 'symbol',
 			source: 'basemap-cities',
-			filter: ['>=', ['zoom'], minzoom],
+			// A city the story names is labelled by the story's own layer, not twice.
+			filter: ['all', ['>=', ['zoom'], minzoom], ['!', ['in', ['get', 'name'], ['literal', storyCityNames]]]],
 			layout: {
 				'text-field': ['get', 'name'],
 				'text-font': textFont(),
@@ -145,7 +149,10 @@ export function buildStyle(
 	text: StyleText,
 	basemapUrls = BASEMAP_URLS
 ): StyleSpecification {
-	const basemap = basemapLayers(basemapUrls);
+	const storyCityNames = places.features.flatMap((place) =>
+		place.properties.precision === 'city' ? Object.values(place.properties.name) : []
+	);
+	const basemap = basemapLayers(basemapUrls, storyCityNames);
 	const pinned = ['!=', ['get', 'precision'], 'approximate'] as ExpressionSpecification;
 	return {
 		version: 8,
