@@ -239,6 +239,25 @@ function simplifyLineByBox(coords, coarse, fine) {
 	return out;
 }
 
+/** Distance from a point to a polygon's nearest edge: positive inside, negative outside. */
+function distanceInside([x, y], poly) {
+	let inside = false;
+	let minD2 = Infinity;
+	for (const ring of poly) {
+		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+			const [ax, ay] = ring[i];
+			const [bx, by] = ring[j];
+			if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+			const dx = bx - ax;
+			const dy = by - ay;
+			const len2 = dx * dx + dy * dy;
+			const t = len2 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
+			minD2 = Math.min(minD2, (ax + t * dx - x) ** 2 + (ay + t * dy - y) ** 2);
+		}
+	}
+	return (inside ? 1 : -1) * Math.sqrt(minD2);
+}
+
 /** Pole of inaccessibility (the "polylabel" idea: quadtree search for the interior point farthest from any edge). */
 function interiorPoint(polygon, precision = 0.05) {
 	const outer = polygon[0];
@@ -248,28 +267,8 @@ function interiorPoint(polygon, precision = 0.05) {
 	const cellSize = Math.min(width, height);
 	if (cellSize === 0) return outer[0];
 
-	function signedDistance(x, y) {
-		let inside = false;
-		let minD2 = Infinity;
-		for (const ring of polygon) {
-			for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-				const [ax, ay] = ring[i];
-				const [bx, by] = ring[j];
-				if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-				const dx = bx - ax;
-				const dy = by - ay;
-				const len2 = dx * dx + dy * dy;
-				let t = len2 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0;
-				t = Math.max(0, Math.min(1, t));
-				const ex = ax + t * dx - x;
-				const ey = ay + t * dy - y;
-				minD2 = Math.min(minD2, ex * ex + ey * ey);
-			}
-		}
-		return (inside ? 1 : -1) * Math.sqrt(minD2);
-	}
 	const cell = (x, y, h) => {
-		const d = signedDistance(x, y);
+		const d = distanceInside([x, y], polygon);
 		return { x, y, h, d, max: d + h * Math.SQRT2 };
 	};
 
@@ -485,23 +484,6 @@ function scaledPolygon(poly) {
 	const [, s, , n] = bboxOf(poly[0]);
 	const k = Math.cos((((s + n) / 2) * Math.PI) / 180);
 	return { k, poly: poly.map((r) => r.map(([x, y]) => [x * k, y])) };
-}
-function distanceInside([x, y], poly) {
-	let inside = false;
-	let minD2 = Infinity;
-	for (const ring of poly) {
-		for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-			const [ax, ay] = ring[i];
-			const [bx, by] = ring[j];
-			if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-			const dx = bx - ax;
-			const dy = by - ay;
-			const len2 = dx * dx + dy * dy;
-			const t = len2 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2)) : 0;
-			minD2 = Math.min(minD2, (ax + t * dx - x) ** 2 + (ay + t * dy - y) ** 2);
-		}
-	}
-	return (inside ? 1 : -1) * Math.sqrt(minD2);
 }
 const nePoints = readNE('ne_10m_admin_0_label_points').features.map((f) => f.geometry.coordinates).filter((p) => inBox(p, REGION));
 const countryLabels = [];
