@@ -1,7 +1,13 @@
-import { loadStory } from '$lib/story/load.server';
+import { editions, loadStory } from '$lib/story/load.server';
 
+/** The index: every listed story with its editions. */
 export function load() {
-	// Places and routes reach the map as a file of their own (/data/<lang>/map.json), not in the page's first bytes.
-	const { places: _places, routes: _routes, ...story } = loadStory('en');
-	return { story };
+	const byStory = new Map<string, { id: string; editions: { lang: string; title: string; summary: string; published: string }[] }>();
+	for (const { story: id, lang } of editions()) {
+		const story = loadStory(id, lang);
+		if (!story.listed) continue;
+		const entry = byStory.get(id) ?? byStory.set(id, { id, editions: [] }).get(id)!;
+		entry.editions.push({ lang, title: story.title, summary: story.summary, published: story.published });
+	}
+	return { stories: [...byStory.values()] };
 }

@@ -1,51 +1,54 @@
 /**
- * Loads and validates the real story files. Vite globs them as raw text, so `npm run dev` reloads when one
- * changes and the build (prerender) fails with the validation message.
+ * Loads and validates the story folders for the site. Vite globs them as raw text, so `npm run dev` reloads when
+ * any story file changes and the build (prerender) fails with the validation message.
+ *
+ * Published stories live in `stories/<id>/`. The test fixtures in `tests/fixtures/stories/<id>/` join them only
+ * when the site is built with STORY_FIXTURES=1 (as `npm test` does); they are never part of a real build.
  */
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 // As text: Vite's JSON-to-module transform of this 3.6 MB file takes many seconds; JSON.parse takes milliseconds.
 import countriesTopologyText from 'world-atlas/countries-10m.json?raw';
+import { storyFolders, validateEdition, type StoryFolder } from './catalog';
 import type { Story } from './types';
-import { validateStory, type CountryFeature } from './validate';
+import type { CountryFeature } from './validate';
 
-const content = import.meta.glob<string>('/src/content/*.yaml', { query: '?raw', import: 'default', eager: true });
-const geo = import.meta.glob<string>(['/geo/*.geojson', '/geo/route-defs.json'], { query: '?raw', import: 'default', eager: true });
+const published = import.meta.glob<string>('/stories/*/*.{yaml,json,geojson}', { query: '?raw', import: 'default', eager: true });
+const fixtures = import.meta.glob<string>('/tests/fixtures/stories/*/*.{yaml,json,geojson}', { query: '?raw', import: 'default', eager: true });
 
+const folders: StoryFolder[] = storyFolders(process.env.STORY_FIXTURES === '1' ? { ...published, ...fixtures } : published);
 const stories = new Map<string, Story>();
 let countries: CountryFeature[] | undefined;
 
-/** Languages with a story file, English first. */
-export function availableLangs(): string[] {
-	const langs = Object.keys(content).flatMap((path) => /\/story\.([^./]+)\.yaml$/.exec(path)?.[1] ?? []);
-	return langs.sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+/** Every story folder the site publishes, by id. */
+export function storyIds(): string[] {
+	return folders.map((folder) => folder.id);
 }
 
-/** The validated story for `lang`; throws a StoryValidationError listing every problem in the files. */
-export function loadStory(lang = 'en'): Story {
-	const cached = stories.get(lang);
+/** Languages with a story file for `storyId`, English first. */
+export function availableLangs(storyId: string): string[] {
+	return folderOf(storyId).langs;
+}
+
+/** Every (story, lang) pair the site publishes: the `entries()` of every per-edition route. */
+export function editions(): { story: string; lang: string }[] {
+	return folders.flatMap((folder) => folder.langs.map((lang) => ({ story: folder.id, lang })));
+}
+
+/** The validated edition; throws a StoryValidationError listing every problem in the files. */
+export function loadStory(storyId: string, lang: string): Story {
+	const key = `${storyId}/${lang}`;
+	const cached = stories.get(key);
 	if (cached) return cached;
-	const story = validateStory({
-		story: file(content, `/src/content/story.${lang}.yaml`),
-		sources: file(content, '/src/content/sources.yaml'),
-		places: file(geo, '/geo/places.geojson'),
-		routeDefs: file(geo, '/geo/route-defs.json'),
-		routes: file(geo, '/geo/routes.geojson'),
-		countries: (countries ??= naturalEarthCountries())
-	});
-	stories.set(lang, story);
+	const story = validateEdition(folderOf(storyId), lang, (countries ??= naturalEarthCountries()));
+	stories.set(key, story);
 	return story;
 }
 
-function file(files: Record<string, string>, key: string): { path: string; text: string } {
-	const text = files[key];
-	if (text === undefined) {
-		const hint = key.startsWith('/geo/routes')
-			? 'Run `npm run geo` to generate it.'
-			: `Editions with a story file: ${availableLangs().join(', ')}.`;
-		throw new Error(`${key.slice(1)} not found. ${hint}`);
-	}
-	return { path: key.slice(1), text };
+function folderOf(storyId: string): StoryFolder {
+	const folder = folders.find((f) => f.id === storyId);
+	if (!folder) throw new Error(`No story folder \`${storyId}\`. Stories: ${storyIds().join(', ')}.`);
+	return folder;
 }
 
 function naturalEarthCountries(): CountryFeature[] {

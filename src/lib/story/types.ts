@@ -115,6 +115,8 @@ export interface Story {
 	article: Source;
 	/** Date this edition was published (ISO). */
 	published: string;
+	/** False for a story that is built but not shown on the index (a draft, or a test fixture). */
+	listed: boolean;
 	chapters: Chapter[];
 	/** Every source cited anywhere, in first-cited order. */
 	sources: Source[];

@@ -51,7 +51,7 @@ const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const kinds: PlaceKind[] = ['prison', 'city', 'capital', 'airport', 'detention-centre', 'embassy', 'government', 'military-base'];
 const precisions: Precision[] = ['exact', 'site', 'city', 'approximate'];
 const modes: RouteProperties['mode'][] = ['flight', 'road', 'proposed', 'return'];
-const storyFields = ['id', 'lang', 'title', 'summary', 'credits', 'published', 'article', 'chapters'];
+const storyFields = ['id', 'lang', 'title', 'summary', 'credits', 'published', 'article', 'listed', 'chapters'];
 const chapterFields = [
 	'id', 'title', 'date', 'after-article', 'places', 'routes', 'frame', 'max-zoom',
 	'camera', 'map-description', 'dwell', 'sources', 'body'
@@ -569,6 +569,7 @@ function readStory(
 	const summary = c.text(root, 'summary', label, { required: true, example: 'summary: One line under the title.' });
 	const credits = c.text(root, 'credits', label, { required: true, example: 'credits: Text and map by …' });
 	const published = checkDate(c, root, 'published', label, false, true);
+	const listed = c.field(root, 'listed', 'boolean', label, { example: 'listed: false' });
 	const articleId = c.text(root, 'article', label, { required: true, example: 'article: cnn-2025-04-21' });
 	const [article] = c.known(articleId && [{ id: articleId.value, node: articleId.node }], sources, label, 'source');
 
@@ -591,6 +592,7 @@ function readStory(
 		credits: credits.value,
 		article,
 		published,
+		listed: listed?.value !== false,
 		chapters,
 		sources: citedSources(article, chapters, places, routes, sources),
 		places: { type: 'FeatureCollection', features: [...places.values()].map((p) => ({ ...p, properties: withLabel(p.properties) })) },

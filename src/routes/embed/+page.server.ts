@@ -1,7 +1,10 @@
-import { loadStory } from '$lib/story/load.server';
+import { error } from '@sveltejs/kit';
+import { legacyEdition } from '$lib/site/config.server';
+import { embedPath } from '$lib/site/urls';
 
+/** The address of the first single-story site: forwards to the legacy story's English edition (stories/site.yaml). */
 export function load() {
-	// Places and routes reach the map as their own file (/data/<lang>/map.json), not in the page's first bytes.
-	const { places: _places, routes: _routes, ...story } = loadStory('en');
-	return { story };
+	const edition = legacyEdition();
+	if (!edition) error(404, 'No story to forward to.');
+	return { target: embedPath(edition) };
 }

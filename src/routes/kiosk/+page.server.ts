@@ -1,30 +1,10 @@
-import { loadStory } from '$lib/story/load.server';
-import { overviewState } from '$lib/geo/overview';
-import { chapterDwellSeconds } from '$lib/modes/kiosk/dwell';
-import { linksAsText } from '$lib/modes/kiosk/links';
-import { chapterQr } from '$lib/modes/kiosk/qr.server';
-import type { PageServerLoad } from './$types';
+import { error } from '@sveltejs/kit';
+import { legacyEdition } from '$lib/site/config.server';
+import { kioskPath } from '$lib/site/urls';
 
-export const load = (async ({ parent }) => {
-	const { publicBaseUrl } = await parent();
-	const story = loadStory('en');
-	const chapters = await Promise.all(
-		// The plain text only sets the dwell; the screen shows the HTML.
-		story.chapters.map(async ({ text, ...chapter }) => ({
-			...chapter,
-			html: linksAsText(chapter.html),
-			dwellSeconds: chapterDwellSeconds({ ...chapter, text }),
-			qr: await chapterQr(chapter, publicBaseUrl)
-		}))
-	);
-	return {
-		story: {
-			title: story.title,
-			summary: story.summary,
-			credits: story.credits,
-			lang: story.lang
-		},
-		chapters,
-		overview: overviewState(story.chapters)
-	};
-}) satisfies PageServerLoad;
+/** The address of the first single-story site: forwards to the legacy story's English edition (stories/site.yaml). */
+export function load() {
+	const edition = legacyEdition();
+	if (!edition) error(404, 'No story to forward to.');
+	return { target: kioskPath(edition) };
+}

@@ -4,7 +4,7 @@
  * snippet: oEmbed consumers often strip scripts, and the embed looks right at that height without one.
  */
 import { PLAIN_IFRAME_HEIGHT, snippet } from './snippets';
-import { publicUrl } from './urls';
+import { publicUrl } from '$lib/site/urls';
 
 /** Width the iframe is laid out for; the HTML itself is 100% wide. */
 export const OEMBED_WIDTH = 700;
@@ -20,14 +20,15 @@ export interface OEmbedRich {
 	height: number;
 }
 
-export function oembedFor(story: { title: string }, base: string): OEmbedRich {
+export function oembedFor(story: { id: string; lang: string; title: string }, base: string): OEmbedRich {
+	const edition = { lang: story.lang, story: story.id };
 	return {
 		version: '1.0',
 		type: 'rich',
 		title: story.title,
 		provider_name: new URL(base).host,
 		provider_url: publicUrl(base, '/'),
-		html: snippet('iframe', { base, query: '', title: story.title }),
+		html: snippet('iframe', { base, edition, query: '', title: story.title }),
 		width: OEMBED_WIDTH,
 		height: PLAIN_IFRAME_HEIGHT
 	};

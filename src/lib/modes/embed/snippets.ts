@@ -3,13 +3,14 @@
  * parent, or as a plain iframe. Both parent scripts are served by the site itself (/embed/pym.v1.min.js and
  * /embed/frames.umd.js, the npm builds), so the host page loads nothing from a third party.
  */
-import { EMBED_PATH, publicUrl } from './urls';
+import { editionPath, embedPath, FRAMES_SCRIPT_PATH, publicUrl, PYM_SCRIPT_PATH, type Edition } from '$lib/site/urls';
 
 export type SnippetKind = 'pym' | 'frames' | 'iframe';
 
 export interface SnippetOptions {
 	/** Public base URL (normalizeBaseUrl). */
 	base: string;
+	edition: Edition;
 	/** The selection's query string (selectionQuery), '' for the whole story. */
 	query: string;
 	/** Accessible name of the iframe. */
@@ -19,21 +20,18 @@ export interface SnippetOptions {
 /** Height of a plain iframe, which nothing resizes: enough for the map and a typical caption at article width. */
 export const PLAIN_IFRAME_HEIGHT = 760;
 
-export const PYM_SCRIPT_PATH = `${EMBED_PATH}pym.v1.min.js`;
-export const FRAMES_SCRIPT_PATH = `${EMBED_PATH}frames.umd.js`;
-
-export function embedSrc(base: string, query: string): string {
-	return publicUrl(base, EMBED_PATH + query);
+export function embedSrc(base: string, edition: Edition, query: string): string {
+	return publicUrl(base, embedPath(edition) + query);
 }
 
-export function snippet(kind: SnippetKind, { base, query, title }: SnippetOptions): string {
-	const src = escapeHtml(embedSrc(base, query));
+export function snippet(kind: SnippetKind, { base, edition, query, title }: SnippetOptions): string {
+	const src = escapeHtml(embedSrc(base, edition, query));
 	const name = escapeHtml(title);
 	switch (kind) {
 		case 'pym':
 			// pym.js initialises every [data-pym-src] when its script loads; the link is shown until it does.
 			return [
-				`<div data-pym-src="${src}" data-pym-title="${name}"><a href="${escapeHtml(publicUrl(base, '/'))}">${name}</a></div>`,
+				`<div data-pym-src="${src}" data-pym-title="${name}"><a href="${escapeHtml(publicUrl(base, editionPath(edition)))}">${name}</a></div>`,
 				`<script src="${escapeHtml(publicUrl(base, PYM_SCRIPT_PATH))}"></script>`
 			].join('\n');
 		case 'frames':

@@ -1,8 +1,10 @@
-import { loadStory } from '$lib/story/load.server';
+import { error } from '@sveltejs/kit';
+import { legacyEdition } from '$lib/site/config.server';
+import { embedBuilderPath } from '$lib/site/urls';
 
+/** The address of the first single-story site: forwards to the legacy story's English edition (stories/site.yaml). */
 export function load() {
-	const story = loadStory('en');
-	return {
-		story: { id: story.id, title: story.title, summary: story.summary, chapters: story.chapters.map(({ id, title }) => ({ id, title })) }
-	};
+	const edition = legacyEdition();
+	if (!edition) error(404, 'No story to forward to.');
+	return { target: embedBuilderPath(edition) };
 }

@@ -24,5 +24,21 @@ export function publicUrl(base: string, path: string): string {
 	return `${base}${path}`;
 }
 
-export const EMBED_PATH = '/embed/';
-export const OEMBED_PATH = '/oembed.json';
+/** One edition of one story: the two parameters of every per-story page. */
+export interface Edition {
+	lang: string;
+	story: string;
+}
+
+/** The scroll page of an edition: `/<lang>/<story>/`. Site paths start and end with `/`. */
+export const editionPath = ({ lang, story }: Edition) => `/${lang}/${story}/`;
+export const embedPath = (edition: Edition) => `${editionPath(edition)}embed/`;
+export const embedBuilderPath = (edition: Edition) => `${embedPath(edition)}builder/`;
+export const kioskPath = (edition: Edition) => `${editionPath(edition)}kiosk/`;
+export const oembedPath = (edition: Edition) => `${editionPath(edition)}oembed.json`;
+/** The edition's places and routes for the map, fetched with the map library. */
+export const mapDataPath = ({ lang, story }: Edition) => `/data/${story}/${lang}/map.json`;
+
+/** The host-page scripts the embed snippets load, served by the site (they predate per-story URLs and stay put). */
+export const PYM_SCRIPT_PATH = '/embed/pym.v1.min.js';
+export const FRAMES_SCRIPT_PATH = '/embed/frames.umd.js';

@@ -3,14 +3,14 @@
  * map library, so the page's first bytes carry only text.
  */
 import { json } from '@sveltejs/kit';
-import { availableLangs, loadStory } from '$lib/story/load.server';
+import { editions, loadStory } from '$lib/story/load.server';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;
 
-export const entries: EntryGenerator = () => availableLangs().map((lang) => ({ lang }));
+export const entries: EntryGenerator = editions;
 
 export const GET: RequestHandler = ({ params }) => {
-	const story = loadStory(params.lang);
+	const story = loadStory(params.story, params.lang);
 	return json({ places: story.places, routes: story.routes });
 };

@@ -3,7 +3,7 @@
  * Server-only: pages receive it through load data, so no page has to fetch SvelteKit's runtime env module.
  */
 import { env } from '$env/dynamic/public';
-import { normalizeBaseUrl } from '$lib/modes/embed/urls';
+import { normalizeBaseUrl } from './urls';
 
 export function publicBaseUrl(): string {
 	return normalizeBaseUrl(env.PUBLIC_BASE_URL);

@@ -1,0 +1,13 @@
+import { editions, loadStory } from '$lib/story/load.server';
+import type { PageServerLoad } from './$types';
+
+/** Every story and edition, prerendered. */
+export const entries = editions;
+
+
+export const load: PageServerLoad = ({ params }) => {
+	const story = loadStory(params.story, params.lang);
+	return {
+		story: { id: story.id, lang: story.lang, title: story.title, summary: story.summary, chapters: story.chapters.map(({ id, title }) => ({ id, title })) }
+	};
+};
