@@ -34,7 +34,19 @@ const en = {
 	precisionNote:
 		'Places are drawn with the precision their sources allow: a shaded circle marks a place whose exact building is not published. Distances are great-circle distances computed from the coordinates.',
 	announce: (number: number, total: number, title: string, description: string) =>
-		`Chapter ${number} of ${total}: ${title}. ${description}`
+		`Chapter ${number} of ${total}: ${title}. ${description}`,
+	touchToBegin: 'Touch the screen to begin',
+	kioskLabel: (title: string) => `${title}: the story plays by itself. Tap to pause, swipe or use the arrow keys to move between chapters.`,
+	storyControls: 'Story controls',
+	paused: 'Paused',
+	play: 'Play',
+	stillThere: 'Still there?',
+	restartsIn: 'The story starts again in',
+	keepReading: 'Keep reading',
+	qrLabel: (caption: string) => `QR code: ${caption}`,
+	qrChapter: 'Scan to read this chapter and its sources on your phone',
+	qrFirstSource: 'Scan to open the first source on your phone',
+	otherEdition: 'Read in English'
 };
 
 export type UiText = typeof en;
@@ -70,7 +82,19 @@ const es: UiText = {
 	approximateLocation: 'ubicación aproximada',
 	precisionNote:
 		'Los lugares se dibujan con la precisión que permiten sus fuentes: un círculo sombreado marca un lugar cuyo edificio exacto no se ha publicado. Las distancias son ortodrómicas, calculadas a partir de las coordenadas.',
-	announce: (number, total, title, description) => `Capítulo ${number} de ${total}: ${title}. ${description}`
+	announce: (number, total, title, description) => `Capítulo ${number} de ${total}: ${title}. ${description}`,
+	touchToBegin: 'Toca la pantalla para empezar',
+	kioskLabel: (title) => `${title}: la historia avanza sola. Toca para pausar; desliza o usa las flechas para cambiar de capítulo.`,
+	storyControls: 'Controles de la historia',
+	paused: 'En pausa',
+	play: 'Reanudar',
+	stillThere: '¿Sigues ahí?',
+	restartsIn: 'La historia vuelve a empezar en',
+	keepReading: 'Seguir leyendo',
+	qrLabel: (caption) => `Código QR: ${caption}`,
+	qrChapter: 'Escanea para leer este capítulo y sus fuentes en tu teléfono',
+	qrFirstSource: 'Escanea para abrir la primera fuente en tu teléfono',
+	otherEdition: 'Leer en español'
 };
 
 const byLang: Record<string, UiText> = { en, es };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { embedKeyDirection, swipeDirection } from '$lib/modes/embed/gestures';
 import { oembedFor } from '$lib/modes/embed/oembed';
 import { escapeHtml, PLAIN_IFRAME_HEIGHT, snippet } from '$lib/modes/embed/snippets';
 import { DEFAULT_PUBLIC_BASE_URL, normalizeBaseUrl } from '$lib/modes/embed/urls';
@@ -65,34 +64,5 @@ describe('oembedFor', () => {
 			width: expect.any(Number),
 			height: PLAIN_IFRAME_HEIGHT
 		});
-	});
-});
-
-describe('gestures', () => {
-	it('a swipe left is next, right is previous; taps, scrolls and diagonals are nothing', () => {
-		expect(swipeDirection(-80, 5)).toBe(1);
-		expect(swipeDirection(80, -10)).toBe(-1);
-		expect(swipeDirection(-30, 0)).toBe(0);
-		expect(swipeDirection(5, -200)).toBe(0);
-		expect(swipeDirection(-80, 70)).toBe(0);
-	});
-
-	const key = (key: string, extra: Partial<KeyboardEvent> = {}) =>
-		embedKeyDirection({ key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, defaultPrevented: false, target: null, ...extra });
-
-	it('ArrowRight/j is next, ArrowLeft/k previous; vertical keys are left to the page', () => {
-		expect(key('ArrowRight')).toBe(1);
-		expect(key('j')).toBe(1);
-		expect(key('ArrowLeft')).toBe(-1);
-		expect(key('k')).toBe(-1);
-		for (const other of ['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', ' ', 'Home']) expect(key(other), other).toBe(0);
-	});
-
-	it('ignores keys with modifiers, handled ones, and typing in a field', () => {
-		expect(key('ArrowRight', { altKey: true })).toBe(0);
-		expect(key('ArrowRight', { shiftKey: true })).toBe(0);
-		expect(key('ArrowRight', { defaultPrevented: true })).toBe(0);
-		const field = { closest: (selector: string) => (selector.includes('input') ? {} : null) } as unknown as EventTarget;
-		expect(key('ArrowRight', { target: field })).toBe(0);
 	});
 });

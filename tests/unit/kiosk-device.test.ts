@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { keepScreenAwake } from '$lib/modes/kiosk/screen';
 import { registerKioskWorker, SKIP_WAITING, UPDATE_CHECK_INTERVAL_MS } from '$lib/modes/kiosk/offline';
 import { chapterQr, qrTarget } from '$lib/modes/kiosk/qr.server';
+import { normalizeBaseUrl } from '$lib/site/urls';
+import { uiText } from '$lib/ui-text';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -120,20 +122,24 @@ describe('service worker updates', () => {
 });
 
 describe('QR codes', () => {
-	const chapter = { id: 'cecot', sources: [{ id: 's', title: 'T', publisher: 'P', url: 'https://news.example/cecot' }] };
+	const chapter = { id: 'a-chapter', sources: [{ id: 's', title: 'T', publisher: 'P', url: 'https://news.example/a-source' }] };
+	const edition = { lang: 'es', story: 'a-story' };
+	const text = uiText('es');
+	const at = (base: string) => qrTarget(chapter, { base: normalizeBaseUrl(base), edition, text });
 
-	it('open the chapter on the full story page at the public address', () => {
-		expect(qrTarget(chapter, 'https://stories.example.org/252').url).toBe('https://stories.example.org/252/#cecot');
-		expect(qrTarget(chapter, 'https://stories.example.org/').url).toBe('https://stories.example.org/#cecot');
+	it('open the chapter on its edition’s scroll page at the public address, with a caption in the edition’s language', () => {
+		expect(at('https://stories.example.org/maps').url).toBe('https://stories.example.org/maps/es/a-story/#a-chapter');
+		expect(at('https://stories.example.org/').url).toBe('https://stories.example.org/es/a-story/#a-chapter');
+		expect(at('https://stories.example.org/').caption).toBe(text.qrChapter);
 	});
 
 	it('open the first source when the build only knows localhost (a phone cannot open it)', () => {
-		expect(qrTarget(chapter, 'http://localhost:4173').url).toBe('https://news.example/cecot');
-		expect(qrTarget(chapter, 'http://127.0.0.1:4173').url).toBe('https://news.example/cecot');
+		expect(at('http://localhost:4173').url).toBe('https://news.example/a-source');
+		expect(at('http://127.0.0.1:4173')).toEqual({ url: 'https://news.example/a-source', caption: text.qrFirstSource });
 	});
 
 	it('are inline SVG, drawn at build time', async () => {
-		const qr = await chapterQr(chapter, 'https://stories.example.org');
+		const qr = await chapterQr(chapter, { base: 'https://stories.example.org', edition, text });
 		expect(qr.svg).toMatch(/^<svg[^>]*viewBox="0 0 \d+ \d+"/);
 		expect(qr.svg).toContain('<path');
 		expect(qr.svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDLE_SECONDS, parseKioskParams } from '$lib/modes/kiosk/params';
-import { gestureAction, keyAction, SWIPE_MAX_MS, SWIPE_MIN_DISTANCE } from '$lib/modes/kiosk/input';
 import { chapterDwellSeconds, DWELL_CLAMP, readingDwellSeconds, wordCount } from '$lib/modes/kiosk/dwell';
 import { linksAsText } from '$lib/modes/kiosk/links';
 
@@ -49,41 +48,6 @@ describe('dwell from reading length', () => {
 	it('takes the story file’s dwell when the chapter sets one', () => {
 		expect(chapterDwellSeconds({ title: 'T', text: words(100), dwell: 25 })).toBe(25);
 		expect(chapterDwellSeconds({ title: 'T', text: words(100) })).toBe(readingDwellSeconds(`T ${words(100)}`));
-	});
-});
-
-describe('gestures', () => {
-	const at = (x: number, y: number, time = 0) => ({ x, y, time });
-
-	it('a short still press is a tap; a long one is nothing', () => {
-		expect(gestureAction(at(100, 100), at(104, 103, 150))).toBe('tap');
-		expect(gestureAction(at(100, 100), at(100, 100, 2000))).toBeNull();
-	});
-
-	it('a quick swipe left or up is next, right or down is previous', () => {
-		const d = SWIPE_MIN_DISTANCE + 10;
-		expect(gestureAction(at(500, 300), at(500 - d, 310, 200))).toBe('next');
-		expect(gestureAction(at(500, 300), at(500 + d, 290, 200))).toBe('prev');
-		expect(gestureAction(at(500, 600), at(505, 600 - d, 200))).toBe('next');
-		expect(gestureAction(at(500, 600), at(495, 600 + d, 200))).toBe('prev');
-	});
-
-	it('a short, slow or diagonal movement is no swipe', () => {
-		expect(gestureAction(at(500, 300), at(500 - (SWIPE_MIN_DISTANCE - 5), 300, 200))).toBeNull();
-		expect(gestureAction(at(500, 300), at(300, 300, SWIPE_MAX_MS + 1))).toBeNull();
-		expect(gestureAction(at(500, 300), at(400, 220, 200))).toBeNull();
-	});
-});
-
-describe('keys', () => {
-	const key = (k: string, mods: Partial<KeyboardEvent> = {}) => keyAction({ key: k, altKey: false, ctrlKey: false, metaKey: false, ...mods });
-
-	it('arrows and page keys move, space and Enter tap, others do nothing', () => {
-		expect(['ArrowRight', 'ArrowDown', 'PageDown'].map((k) => key(k))).toEqual(['next', 'next', 'next']);
-		expect(['ArrowLeft', 'ArrowUp', 'PageUp'].map((k) => key(k))).toEqual(['prev', 'prev', 'prev']);
-		expect([' ', 'Enter'].map((k) => key(k))).toEqual(['tap', 'tap']);
-		expect(key('a')).toBeNull();
-		expect(key('ArrowLeft', { altKey: true })).toBeNull();
 	});
 });
 

@@ -1,7 +1,7 @@
 /**
  * The kiosk's QR codes, drawn at build time as inline SVG (no QR service, nothing to load).
  *
- * One code per chapter, opening that chapter on the full story page (`<public base URL>/#<chapter-id>`), where every
+ * One code per chapter, opening that chapter on the edition's scroll page (`<base>/<lang>/<story>/#<chapter-id>`), where every
  * source is a link; the kiosk lists the sources beside it as text. One code rather than one per source: a chapter
  * cites up to six sources, and six codes side by side are too small to scan from a step away and leave the visitor
  * guessing which is which; the story page also gives the chapter's context on the phone.
@@ -11,6 +11,8 @@
  */
 import QRCode from 'qrcode';
 import type { Chapter } from '$lib/story/types';
+import { editionPath, publicUrl, type Edition } from '$lib/site/urls';
+import type { UiText } from '$lib/ui-text';
 
 export interface ChapterQr {
 	/** What the code opens. */
@@ -23,15 +25,22 @@ export interface ChapterQr {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function qrTarget(chapter: Pick<Chapter, 'id' | 'sources'>, publicBaseUrl: string): { url: string; caption: string } {
-	const base = new URL(publicBaseUrl.endsWith('/') ? publicBaseUrl : `${publicBaseUrl}/`);
-	if (!LOOPBACK.has(base.hostname))
-		return { url: new URL(`#${chapter.id}`, base).href, caption: 'Scan to read this chapter and its sources on your phone' };
-	return { url: chapter.sources[0].url, caption: 'Scan to open the first source on your phone' };
+export interface QrOptions {
+	/** The public base URL (normalizeBaseUrl). */
+	base: string;
+	edition: Edition;
+	/** The edition's interface words (the caption). */
+	text: Pick<UiText, 'qrChapter' | 'qrFirstSource'>;
 }
 
-export async function chapterQr(chapter: Pick<Chapter, 'id' | 'sources'>, publicBaseUrl: string): Promise<ChapterQr> {
-	const target = qrTarget(chapter, publicBaseUrl);
+export function qrTarget(chapter: Pick<Chapter, 'id' | 'sources'>, { base, edition, text }: QrOptions): { url: string; caption: string } {
+	if (!LOOPBACK.has(new URL(base).hostname))
+		return { url: `${publicUrl(base, editionPath(edition))}#${chapter.id}`, caption: text.qrChapter };
+	return { url: chapter.sources[0].url, caption: text.qrFirstSource };
+}
+
+export async function chapterQr(chapter: Pick<Chapter, 'id' | 'sources'>, options: QrOptions): Promise<ChapterQr> {
+	const target = qrTarget(chapter, options);
 	const svg = await QRCode.toString(target.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 	return { ...target, svg };
 }

@@ -3,6 +3,7 @@ import { overviewState } from '$lib/geo/overview';
 import { chapterDwellSeconds } from '$lib/modes/kiosk/dwell';
 import { linksAsText } from '$lib/modes/kiosk/links';
 import { chapterQr } from '$lib/modes/kiosk/qr.server';
+import { uiText } from '$lib/ui-text';
 import type { PageServerLoad } from './$types';
 
 export const entries = editions;
@@ -16,7 +17,7 @@ export const load = (async ({ parent, params }) => {
 			...chapter,
 			html: linksAsText(chapter.html),
 			dwellSeconds: chapterDwellSeconds({ ...chapter, text }),
-			qr: await chapterQr(chapter, publicBaseUrl)
+			qr: await chapterQr(chapter, { base: publicBaseUrl, edition: params, text: uiText(story.lang) })
 		}))
 	);
 	return {
