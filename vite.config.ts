@@ -1,8 +1,20 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { colorCustomProperties } from './src/lib/colors';
+
+/** `import 'virtual:theme.css'`: the page's colour custom properties, generated from src/lib/colors.ts. */
+function themeCss(): Plugin {
+	const id = 'virtual:theme.css';
+	return {
+		name: 'theme-css',
+		resolveId: (source) => (source === id ? `\0${id}` : undefined),
+		load: (resolved) => (resolved === `\0${id}` ? colorCustomProperties() : undefined)
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [themeCss(), sveltekit()],
 	server: { fs: { allow: ['geo'] } },
 	test: {
 		projects: [

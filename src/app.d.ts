@@ -2,4 +2,7 @@
 declare global {
 	namespace App {}
 }
+
+declare module 'virtual:theme.css';
+
 export {};

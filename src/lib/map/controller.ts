@@ -5,7 +5,7 @@
  * once and no earlier step can leave a highlight or a route behind.
  */
 import type { CameraView, MapState } from '$lib/story/types';
-import { COLOR } from './colors';
+import { COLOR } from '$lib/colors';
 import { LAYER } from './ids';
 import { ROUTE_LAYERS } from './route-layers';
 

@@ -1,4 +1,4 @@
-import { COLOR } from './colors';
+import { COLOR } from '$lib/colors';
 
 /** One line layer per route mode: line-gradient (which draws a route as the reader scrolls) cannot vary by feature. */
 export const ROUTE_LAYERS = {

@@ -6,7 +6,7 @@ import type { StyleSpecification, LayerSpecification, LineLayerSpecification, Ex
 import type { FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import circle from '@turf/circle';
 import type { PlaceProperties, RouteProperties } from '$lib/story/types';
-import { COLOR } from './colors';
+import { COLOR } from '$lib/colors';
 import { FONT, LAYER, SOURCE } from './ids';
 import { ROUTE_LAYERS } from './route-layers';
 
