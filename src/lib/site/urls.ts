@@ -36,6 +36,7 @@ export const embedPath = (edition: Edition) => `${editionPath(edition)}embed/`;
 export const embedBuilderPath = (edition: Edition) => `${embedPath(edition)}builder/`;
 export const kioskPath = (edition: Edition) => `${editionPath(edition)}kiosk/`;
 export const oembedPath = (edition: Edition) => `${editionPath(edition)}oembed.json`;
+export const chapterOembedPath = (edition: Edition, chapterId: string) => `${editionPath(edition)}oembed/${chapterId}.json`;
 /** The edition's places and routes for the map, fetched with the map library. */
 export const mapDataPath = ({ lang, story }: Edition) => `/data/${story}/${lang}/map.json`;
 

@@ -1,13 +1,14 @@
 /**
- * The story's oEmbed document (https://oembed.com, `type: "rich"`), served as a static file at /oembed.json and
- * advertised on every page with `<link rel="alternate" type="application/json+oembed">`. Its HTML is the plain iframe
- * snippet: oEmbed consumers often strip scripts, and the embed looks right at that height without one.
+ * oEmbed documents (https://oembed.com, `type: "rich"`), prerendered as static files: one per edition
+ * (`/<lang>/<story>/oembed.json`, the whole story) and one per chapter (`/<lang>/<story>/oembed/<chapter>.json`, that
+ * chapter alone), each advertised by its page with `<link rel="alternate" type="application/json+oembed">`. A static
+ * host cannot read `?url=`, `maxwidth` or `maxheight`, so each URL has its own document instead. The HTML is the
+ * plain iframe snippet (oEmbed consumers often strip scripts), as tall as its tallest chapter at the narrowest width.
  */
-import { PLAIN_IFRAME_HEIGHT, snippet } from './snippets';
+import { narrowHeights, NARROWEST_WIDTH, plainIframeHeight, type ChapterText } from './height';
+import { selectionQuery } from './selection';
+import { snippet } from './snippets';
 import { publicUrl } from '$lib/site/urls';
-
-/** Width the iframe is laid out for; the HTML itself is 100% wide. */
-export const OEMBED_WIDTH = 700;
 
 export interface OEmbedRich {
 	version: '1.0';
@@ -20,16 +21,29 @@ export interface OEmbedRich {
 	height: number;
 }
 
-export function oembedFor(story: { id: string; lang: string; title: string }, base: string): OEmbedRich {
+interface StoryForOEmbed {
+	id: string;
+	lang: string;
+	title: string;
+	chapters: (ChapterText & { id: string })[];
+}
+
+/** The whole story, or one chapter of it when `chapterId` is given. */
+export function oembedFor(story: StoryForOEmbed, base: string, chapterId?: string): OEmbedRich {
 	const edition = { lang: story.lang, story: story.id };
+	const ids = story.chapters.map((chapter) => chapter.id);
+	const shown = chapterId ? story.chapters.filter((chapter) => chapter.id === chapterId) : story.chapters;
+	if (shown.length === 0) throw new Error(`oEmbed: no chapter \`${chapterId}\` in ${story.id} (${story.lang})`);
+	const title = chapterId ? `${shown[0].title} · ${story.title}` : story.title;
+	const height = plainIframeHeight(shown.map(narrowHeights));
 	return {
 		version: '1.0',
 		type: 'rich',
-		title: story.title,
+		title,
 		provider_name: new URL(base).host,
 		provider_url: publicUrl(base, '/'),
-		html: snippet('iframe', { base, edition, query: '', title: story.title }),
-		width: OEMBED_WIDTH,
-		height: PLAIN_IFRAME_HEIGHT
+		html: snippet('iframe', { base, edition, query: chapterId ? selectionQuery([chapterId], ids) : '', title, iframeHeight: height }),
+		width: NARROWEST_WIDTH,
+		height
 	};
 }

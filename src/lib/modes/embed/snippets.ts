@@ -15,16 +15,15 @@ export interface SnippetOptions {
 	query: string;
 	/** Accessible name of the iframe. */
 	title: string;
+	/** Height of the plain iframe, which nothing resizes: enough for its tallest chapter (plainIframeHeight). */
+	iframeHeight: number;
 }
-
-/** Height of a plain iframe, which nothing resizes: enough for the map and a typical caption at article width. */
-export const PLAIN_IFRAME_HEIGHT = 760;
 
 export function embedSrc(base: string, edition: Edition, query: string): string {
 	return publicUrl(base, embedPath(edition) + query);
 }
 
-export function snippet(kind: SnippetKind, { base, edition, query, title }: SnippetOptions): string {
+export function snippet(kind: SnippetKind, { base, edition, query, title, iframeHeight }: SnippetOptions): string {
 	const src = escapeHtml(embedSrc(base, edition, query));
 	const name = escapeHtml(title);
 	switch (kind) {
@@ -41,7 +40,7 @@ export function snippet(kind: SnippetKind, { base, edition, query, title }: Snip
 				`<script>newswireFrames.autoInitFrames();</script>`
 			].join('\n');
 		case 'iframe':
-			return `<iframe src="${src}" title="${name}" width="100%" height="${PLAIN_IFRAME_HEIGHT}" style="border:0;display:block" loading="lazy"></iframe>`;
+			return `<iframe src="${src}" title="${name}" width="100%" height="${iframeHeight}" style="border:0;display:block" loading="lazy"></iframe>`;
 	}
 }
 

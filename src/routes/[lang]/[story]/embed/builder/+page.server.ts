@@ -1,4 +1,5 @@
 import { editions, loadStory } from '$lib/story/load.server';
+import { narrowHeights } from '$lib/modes/embed/height';
 import type { PageServerLoad } from './$types';
 
 /** Every story and edition, prerendered. */
@@ -8,6 +9,6 @@ export const entries = editions;
 export const load: PageServerLoad = ({ params }) => {
 	const story = loadStory(params.story, params.lang);
 	return {
-		story: { id: story.id, lang: story.lang, title: story.title, summary: story.summary, chapters: story.chapters.map(({ id, title }) => ({ id, title })) }
+		story: { id: story.id, lang: story.lang, title: story.title, summary: story.summary, chapters: story.chapters.map((chapter) => ({ id: chapter.id, title: chapter.title, heights: narrowHeights(chapter) })) }
 	};
 };
