@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { colorCustomProperties } from './src/lib/colors';
+import { colorCustomProperties } from './src/lib/colors.ts';
 
 /** `import 'virtual:theme.css'`: the page's colour custom properties, generated from src/lib/colors.ts. */
 function themeCss(): Plugin {

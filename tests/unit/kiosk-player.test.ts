@@ -139,14 +139,17 @@ describe('a visitor', () => {
 		expect(position()).toBe(1);
 	});
 
-	it('moves by chapter, wrapping through the attract screen, and a move keeps play or pause as it was', () => {
+	it('moves by chapter, forward from the last chapter to the attract screen, never back from the first to the last, and a move keeps play or pause as it was', () => {
 		const { player, position } = setup();
 		player.start();
+		player.prev();
+		expect(position()).toBe(ATTRACT);
 		player.next();
 		expect(position()).toBe(0);
 		player.prev();
-		expect(position()).toBe(ATTRACT);
-		player.prev();
+		expect(position()).toBe(0);
+		player.next();
+		player.next();
 		expect(position()).toBe(2);
 		player.next();
 		expect(position()).toBe(ATTRACT);

@@ -81,7 +81,7 @@ export function createKioskPlayer(options: PlayerOptions) {
 		const ms = at === ATTRACT ? options.attractMs : options.chapterMs[at];
 		return Number.isFinite(ms) ? Math.max(MIN_DWELL_MS, ms) : MIN_DWELL_MS;
 	};
-	/** Positions wrap round: after the last chapter comes the attract screen, before it the last chapter. */
+	/** Positions wrap round: after the last chapter comes the attract screen. */
 	const wrap = (at: number) => ((((at + 1) % (chapterCount + 1)) + chapterCount + 1) % (chapterCount + 1)) - 1;
 	const remaining = () => (paused ? pausedRemaining : Math.max(0, deadline - clock.now()));
 
@@ -198,8 +198,11 @@ export function createKioskPlayer(options: PlayerOptions) {
 		next() {
 			act(() => show(wrap(position + 1)));
 		},
+		/** Back one chapter; on the first chapter (or the attract screen) it stays: going back never jumps to the end. */
 		prev() {
-			act(() => show(wrap(position - 1)));
+			act(() => {
+				if (position > 0) show(position - 1);
+			});
 		},
 		/** A tap: on the attract screen it begins the story, on a chapter it pauses or resumes, and while the countdown
 		 * shows it only says "still here". */
