@@ -4,10 +4,12 @@
  * Every call sets the whole state (emphasis, routes, camera), so applying a step twice is the same as
  * once and no earlier step can leave a highlight or a route behind.
  */
+import type { ExpressionSpecification } from 'maplibre-gl';
 import type { CameraView, MapState } from '$lib/story/types';
 import { COLOR } from '$lib/colors';
 import { LAYER } from './ids';
 import { ROUTE_LAYERS } from './route-layers';
+import { belowMinimum } from './uncertainty';
 
 export interface Padding {
 	top: number;
@@ -60,18 +62,22 @@ export function createMapController(map: MapLike) {
 	}
 
 	function applyEmphasis(state: MapState) {
-		const isEmphasised = ['in', ['get', 'id'], ['literal', [...state.places].sort()]];
+		const isEmphasised: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...state.places].sort()]];
 		const dotColor = ['case', isEmphasised, COLOR.accent, COLOR.muted];
 		// A city is drawn as a ring (the place is the city, not a spot in it); sites and buildings as solid dots.
 		const isCity = ['==', ['get', 'precision'], 'city'];
 		set('paint', LAYER.placeDots, 'circle-color', ['case', isCity, COLOR.halo, dotColor]);
 		set('paint', LAYER.placeDots, 'circle-stroke-color', ['case', isCity, dotColor, COLOR.halo]);
 		set('paint', LAYER.placeDots, 'circle-radius', ['case', isEmphasised, 7, 4]);
+		// The chapter's own places are drawn over the muted ones.
+		set('layout', LAYER.placeDots, 'circle-sort-key', ['case', isEmphasised, 1, 0]);
 		set('paint', LAYER.placeLabels, 'text-color', ['case', isEmphasised, COLOR.accentDark, COLOR.mutedLabel]);
 		// Emphasised labels are placed first, so a muted neighbour never hides them.
 		set('layout', LAYER.placeLabels, 'symbol-sort-key', ['case', isEmphasised, 0, 1]);
 		set('paint', LAYER.uncertaintyFill, 'fill-opacity', ['case', isEmphasised, 0.25, 0.08]);
 		set('paint', LAYER.uncertaintyLine, 'line-opacity', ['case', isEmphasised, 1, 0.35]);
+		set('paint', LAYER.uncertaintyMinimum, 'circle-opacity', belowMinimum(['case', isEmphasised, 0.25, 0.08]));
+		set('paint', LAYER.uncertaintyMinimum, 'circle-stroke-opacity', belowMinimum(['case', isEmphasised, 1, 0.35]));
 		const routeFilter = ['in', ['get', 'id'], ['literal', [...state.routes].sort()]];
 		for (const layer of Object.values(ROUTE_LAYERS)) set('filter', layer.id, 'filter', ['all', layer.filter, routeFilter]);
 	}

@@ -6,6 +6,7 @@ export const SOURCE = {
 } as const;
 
 export const LAYER = {
+	uncertaintyMinimum: 'story-uncertainty-minimum',
 	uncertaintyFill: 'story-uncertainty-fill',
 	uncertaintyLine: 'story-uncertainty-line',
 	routesMuted: 'story-routes-muted',

@@ -9,6 +9,7 @@ import type { PlaceProperties, RouteProperties } from '$lib/story/types';
 import { COLOR } from '$lib/colors';
 import { FONT, LAYER, SOURCE } from './ids';
 import { ROUTE_LAYERS } from './route-layers';
+import { belowMinimum, labelOffset, uncertaintyRadius, withUncertaintyPixels } from './uncertainty';
 
 type Labelled<P> = P & { label: string };
 export type StoryPlaces = FeatureCollection<Point, Labelled<PlaceProperties>>;
@@ -153,19 +154,38 @@ export function buildStyle(
 		place.properties.precision === 'city' ? Object.values(place.properties.name) : []
 	);
 	const basemap = basemapLayers(basemapUrls, storyCityNames);
+	// Basemap labels go above the story's routes (a route never runs through a name) and below its places.
+	const basemapShapes = basemap.layers.filter((layer) => layer.type !== 'symbol');
+	const basemapLabels = basemap.layers.filter((layer) => layer.type === 'symbol');
 	const pinned = ['!=', ['get', 'precision'], 'approximate'] as ExpressionSpecification;
+	const approximate = ['==', ['get', 'precision'], 'approximate'] as ExpressionSpecification;
 	return {
 		version: 8,
 		name: 'Story map basemap (Natural Earth)',
 		sources: {
 			...basemap.sources,
-			[SOURCE.places]: { type: 'geojson', data: places },
+			[SOURCE.places]: { type: 'geojson', data: withUncertaintyPixels(places) },
 			[SOURCE.uncertainty]: { type: 'geojson', data: uncertaintyAreas(places) },
 			[SOURCE.routes]: { type: 'geojson', data: routes, lineMetrics: true }
 		},
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': COLOR.sea } },
-			...basemap.layers,
+			...basemapShapes,
+			// Zoomed out, an approximate place keeps a visible area rather than shrinking to a speck that reads as a pin.
+			{
+				id: LAYER.uncertaintyMinimum,
+				type: 'circle',
+				source: SOURCE.places,
+				filter: approximate,
+				paint: {
+					'circle-radius': uncertaintyRadius(),
+					'circle-color': COLOR.accent,
+					'circle-opacity': belowMinimum(0.08),
+					'circle-stroke-color': COLOR.accent,
+					'circle-stroke-width': 1.5,
+					'circle-stroke-opacity': belowMinimum(0.35)
+				}
+			},
 			{ id: LAYER.uncertaintyFill, type: 'fill', source: SOURCE.uncertainty, paint: { 'fill-color': COLOR.accent, 'fill-opacity': 0.08 } },
 			{
 				id: LAYER.uncertaintyLine,
@@ -188,6 +208,7 @@ export function buildStyle(
 					}
 				})
 			),
+			...basemapLabels,
 			{
 				id: LAYER.placeDots,
 				type: 'circle',
@@ -215,7 +236,8 @@ export function buildStyle(
 					'text-size': 14,
 					'text-max-width': 10,
 					'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-					'text-radial-offset': 0.8,
+					// An approximate place's label sits at the edge of its area, at whatever zoom, never beside a neighbour.
+					'text-radial-offset': labelOffset(),
 					'text-justify': 'auto',
 					'symbol-sort-key': 1
 				},
