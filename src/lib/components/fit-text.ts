@@ -3,7 +3,7 @@
  * factor on its font size) a step at a time, down to MIN_FIT. Runs when the box is shown (`visible` turns true) and
  * when the window is resized, on a screen the size of a kiosk's, rarely.
  */
-const MIN_FIT = 0.75;
+const MIN_FIT = 0.6;
 const STEP = 0.05;
 
 export function fitText(node: HTMLElement, visible: boolean) {
