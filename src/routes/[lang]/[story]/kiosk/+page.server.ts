@@ -25,7 +25,8 @@ export const load = (async ({ parent, params }) => {
 			title: story.title,
 			summary: story.summary,
 			credits: story.credits,
-			lang: story.lang
+			lang: story.lang,
+			...(story.ui && { ui: story.ui })
 		},
 		chapters,
 		overview: overviewState(story.chapters)
