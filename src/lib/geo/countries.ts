@@ -8,7 +8,7 @@ import { circle } from '@turf/circle';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** A unit from world-atlas countries-10m (Natural Earth 1:10m), named by `properties.name`; `id` is its ISO 3166-1
- * numeric code, absent for units that have none (Kosovo, USNB Guantanamo Bay, N. Cyprus…). */
+ * numeric code, absent for units that have none (Kosovo, Baikonur, N. Cyprus…). */
 export type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
 
 /** The countries of the world, looked up by code and by Natural Earth name. */

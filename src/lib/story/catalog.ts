@@ -11,7 +11,7 @@ import { validateStory, type CountryFeature, type StoryFile } from './validate';
 /** The files of one story folder, by name (`story.en.yaml`, `places.geojson` …). */
 export interface StoryFolder {
 	id: string;
-	/** The folder, relative to the project root, as shown in messages: `stories/252-for-252`. */
+	/** The folder, relative to the project root, as shown in messages: `stories/my-story`. */
 	dir: string;
 	files: Map<string, string>;
 	/** Languages with a story file, the folder's default first (see defaultLang). */

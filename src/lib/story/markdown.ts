@@ -71,7 +71,7 @@ function findRawHtml(markdown: string): RawHtml[] {
 		let lineInBlock = 0;
 		for (const child of token.children ?? []) {
 			if (child.type === 'softbreak' || child.type === 'hardbreak') lineInBlock++;
-			// `<b>CNN</b>` is one mistake: report the opening tag only.
+			// `<b>bold</b>` is one mistake: report the opening tag only.
 			const isClosingTag = child.content.startsWith('</');
 			if (child.type === 'html_inline' && !isClosingTag) found.push({ snippet: child.content, line: blockLine + lineInBlock });
 		}

@@ -84,7 +84,7 @@ function kindDrawnAs(c: Checker, kind: { value: string; node: Node }, declared: 
 interface PlaceCountry {
 	/** ISO 3166-1 alpha-2, when the country has one. */
 	code?: string;
-	/** How messages name what the point is checked against: "El Salvador", "USNB Guantanamo Bay". */
+	/** How messages name what the point is checked against: "El Salvador", "Baikonur". */
 	unitName: string;
 	units: CountryFeature[];
 }
@@ -93,7 +93,7 @@ interface PlaceCountry {
  * unit the point is checked against instead (a territory Natural Earth draws apart from its country). */
 function readCountry(c: Checker, properties: YAMLMap, countries: Countries, label: string): PlaceCountry | undefined {
 	const country = c.text(properties, 'country', { label, required: true, example: '"country": "FJ"' });
-	const within = c.text(properties, 'within', { label, example: '"within": "USNB Guantanamo Bay"' });
+	const within = c.text(properties, 'within', { label, example: '"within": "Baikonur"' });
 	if (!country) return undefined;
 	const named = countries.byName.get(country.value);
 	const code = /^[A-Z]{2}$/.test(country.value) ? country.value : named && alpha2(named);
