@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { greatCircle } from '@turf/great-circle';
 import { distance } from '@turf/distance';
+import { ROUTE_KINDS } from '../../src/lib/story/vocabulary.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GEO = path.resolve(here, '..');
@@ -34,7 +35,6 @@ const [placesFile, defsFile, outFile] = [
 const POINTS_PER_LEG = 64;
 /** Legs shorter than this (km) are drawn straight, whatever their mode. */
 const STRAIGHT_BELOW_KM = 50;
-const MODES = ['flight', 'road', 'proposed', 'return'];
 /** Intermediate arc points are rounded to 5 decimals (≈ 1 m); place coordinates are copied as they are. */
 const round = (v) => Math.round(v * 1e5) / 1e5;
 
@@ -92,7 +92,7 @@ for (const [i, def] of (Array.isArray(defs) ? defs : []).entries()) {
 	if (seen.has(id)) fail(defsFile, `route id \`${id}\` is used twice`);
 	seen.add(id);
 	if (typeof def.name?.en !== 'string' || !def.name.en) fail(defsFile, `${where} needs name.en`);
-	if (!MODES.includes(def.mode)) fail(defsFile, `${where}: unknown mode \`${def.mode}\` (one of ${MODES.join(', ')})`);
+	if (!ROUTE_KINDS.includes(def.mode)) fail(defsFile, `${where}: unknown mode \`${def.mode}\` (one of ${ROUTE_KINDS.join(', ')})`);
 	if (!Array.isArray(def.sources) || def.sources.length === 0) fail(defsFile, `${where} needs at least one source`);
 	if (!Array.isArray(def.via) || def.via.length < 2) {
 		fail(defsFile, `${where}: via needs at least two place ids`);

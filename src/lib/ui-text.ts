@@ -1,6 +1,7 @@
 /**
  * The interface's own words, per language. A story's words live in its story file; these are the page's
- * (buttons, headings, notes). A new edition adds its language here and needs no other change to the engine.
+ * (buttons, headings, notes). A language the engine has no words in comes with the story: its folder carries
+ * ui.<lang>.yaml with every key below (see docs/story-format.md).
  */
 const en = {
 	chapter: 'Chapter',
@@ -101,7 +102,55 @@ const es: UiText = {
 
 const byLang: Record<string, UiText> = { en, es };
 
-/** The interface words for `lang`, English where a language has none yet. */
-export function uiText(lang: string): UiText {
-	return byLang[lang] ?? en;
+type PhraseKey = { [K in keyof UiText]: UiText[K] extends (...args: never[]) => string ? K : never }[keyof UiText];
+
+type ParamNames<Values extends unknown[]> = { [I in keyof Values]: string };
+
+/** The values each phrase takes, by name: a story's ui.<lang>.yaml writes them as `{name}` in its templates. */
+export const uiPhraseParams: { [K in PhraseKey]: ParamNames<Parameters<UiText[K]>> } = {
+	notesSummary: ['sources'],
+	sourcesFor: ['title'],
+	report: ['publisher', 'title'],
+	announce: ['number', 'total', 'title', 'description'],
+	kioskLabel: ['title'],
+	qrLabel: ['caption']
+};
+
+/** Every key of the interface's words: a story's ui.<lang>.yaml must give them all. */
+export const uiKeys = Object.keys(en) as (keyof UiText)[];
+
+/** The interface's words from a story's ui.<lang>.yaml: text, or templates with `{name}` placeholders. */
+export type UiWords = Record<string, string>;
+
+/** True when the engine has interface words for `lang` or its primary language (`es` for `es-419`). */
+export function hasUiText(lang: string): boolean {
+	return engineText(lang) !== undefined;
+}
+
+/**
+ * The interface words for `lang`: the story's own (`words`, from its ui.<lang>.yaml) when it has them, else the
+ * engine's for the language or its primary language, else English.
+ */
+export function uiText(lang: string, words?: UiWords): UiText {
+	if (words) return fromWords(words, lang);
+	return engineText(lang) ?? en;
+}
+
+function engineText(lang: string): UiText | undefined {
+	return byLang[lang] ?? byLang[lang.split('-')[0]];
+}
+
+function fromWords(words: UiWords, lang: string): UiText {
+	const numbers = new Intl.NumberFormat(lang);
+	const fill = (template: string, names: readonly string[], values: unknown[]) =>
+		template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+			const value = values[names.indexOf(name)];
+			return value === undefined ? placeholder : typeof value === 'number' ? numbers.format(value) : String(value);
+		});
+	const text: Record<string, unknown> = {};
+	for (const key of uiKeys) {
+		const names: readonly string[] | undefined = (uiPhraseParams as Record<string, readonly string[]>)[key];
+		text[key] = names ? (...values: unknown[]) => fill(words[key], names, values) : words[key];
+	}
+	return text as UiText;
 }

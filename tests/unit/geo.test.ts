@@ -15,16 +15,16 @@ function place(id: string, coordinates: [number, number], properties: Partial<Pl
 		type: 'Feature',
 		geometry: { type: 'Point', coordinates },
 		properties: {
-			id, name: { en: id }, kind: 'prison', precision: 'site', country: 'El Salvador',
+			id, name: { en: id }, kind: 'prison', drawAs: 'building', precision: 'site', country: 'SV',
 			description: { en: '' }, sources: ['s'], ...properties
 		}
 	};
 }
 const cecot = place('cecot', [-88.8053, 13.5334], { name: { en: 'CECOT prison', es: 'CECOT' } });
-const caracas = place('caracas', [-66.9036, 10.4806], { name: { en: 'Caracas' }, kind: 'capital', precision: 'city', country: 'Venezuela' });
-const harlingen = place('harlingen-airport', [-97.655, 26.2272], { name: { en: 'Valley International Airport' }, kind: 'airport', country: 'United States of America' });
+const caracas = place('caracas', [-66.9036, 10.4806], { name: { en: 'Caracas' }, kind: 'capital', drawAs: 'capital', precision: 'city', country: 'VE' });
+const harlingen = place('harlingen-airport', [-97.655, 26.2272], { name: { en: 'Valley International Airport' }, kind: 'airport', drawAs: 'airport', country: 'US' });
 const residence = place('argentine-residence', [-66.85, 10.467], {
-	name: { en: 'the Argentine ambassador’s residence' }, kind: 'embassy', precision: 'approximate', uncertaintyMeters: 1000, country: 'Venezuela'
+	name: { en: 'the Argentine ambassador’s residence' }, kind: 'embassy', drawAs: 'building', precision: 'approximate', uncertaintyMeters: 1000, country: 'VE'
 });
 const places = [cecot, caracas, harlingen, residence];
 

@@ -1,6 +1,8 @@
+import type { RouteKind } from '$lib/story/vocabulary.js';
 import { COLOR } from '$lib/colors';
 
-/** One line layer per route mode: line-gradient (which draws a route as the reader scrolls) cannot vary by feature. */
+/** One line layer per kind of route (the vocabulary's): line-gradient, which draws a route as the reader scrolls,
+ * cannot vary by feature. */
 export const ROUTE_LAYERS = {
 	flight: { id: 'story-routes-flight', color: COLOR.route, filter: ['==', ['get', 'mode'], 'flight'], width: 3 },
 	road: { id: 'story-routes-road', color: COLOR.accentDark, filter: ['==', ['get', 'mode'], 'road'], width: 4 },
@@ -13,4 +15,4 @@ export const ROUTE_LAYERS = {
 		dash: [2, 1.5]
 	},
 	return: { id: 'story-routes-return', color: COLOR.routeReturn, filter: ['==', ['get', 'mode'], 'return'], width: 3 }
-} as const;
+} as const satisfies Record<RouteKind, unknown>;

@@ -6,6 +6,7 @@ import type { StyleSpecification, LayerSpecification, LineLayerSpecification, Ex
 import type { FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import circle from '@turf/circle';
 import type { PlaceProperties, RouteProperties } from '$lib/story/types';
+import { isSettlement } from '$lib/story/vocabulary.js';
 import { COLOR } from '$lib/colors';
 import { FONT, LAYER, SOURCE } from './ids';
 import { ROUTE_LAYERS } from './route-layers';
@@ -90,7 +91,7 @@ function basemapLayers(
 			paint: {
 				'line-color': COLOR.border,
 				'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4],
-				// Disputed lines and lease limits (the Guantánamo base) are not drawn as settled borders.
+				// Disputed lines and lease limits (a leased base) are not drawn as settled borders.
 				'line-dasharray': ['case', ['in', ['get', 'kind'], ['literal', ['disputed', 'lease']]], ['literal', [3, 2]], ['literal', [1, 0]]]
 			}
 		});
@@ -151,7 +152,7 @@ export function buildStyle(
 	basemapUrls = BASEMAP_URLS
 ): StyleSpecification {
 	const storyCityNames = places.features.flatMap((place) =>
-		place.properties.precision === 'city' ? Object.values(place.properties.name) : []
+		isSettlement(place.properties.drawAs) ? Object.values(place.properties.name) : []
 	);
 	const basemap = basemapLayers(basemapUrls, storyCityNames);
 	// Basemap labels go above the story's routes (a route never runs through a name) and below its places.

@@ -1,6 +1,7 @@
 /**
  * Story folders: every story is one folder (`stories/<id>/`) holding its editions (`story.<lang>.yaml`), its
- * `sources.yaml`, `places.geojson`, `route-defs.json` and the generated `routes.geojson`. This module groups a
+ * `sources.yaml`, `places.geojson`, `route-defs.json` and the generated `routes.geojson`, and when it needs them
+ * `place-kinds.yaml` (kinds of place of its own) and `ui.<lang>.yaml` (interface words). This module groups a
  * flat map of file paths to texts into folders and validates one edition; it reads no files itself, so the site
  * (Vite's glob) and the command-line tools (node:fs) share it.
  */
@@ -10,7 +11,7 @@ import { validateStory, type CountryFeature, type StoryFile } from './validate';
 /** The files of one story folder, by name (`story.en.yaml`, `places.geojson` …). */
 export interface StoryFolder {
 	id: string;
-	/** The folder, relative to the project root, as shown in messages: `stories/252-for-252`. */
+	/** The folder, relative to the project root, as shown in messages: `stories/my-story`. */
 	dir: string;
 	files: Map<string, string>;
 	/** Languages with a story file, the folder's default first (see defaultLang). */
@@ -64,12 +65,15 @@ export function validateEdition(folder: StoryFolder, lang: string, countries: Co
 		return { path: `${folder.dir}/${name}`, text };
 	};
 	for (const name of required) file(name);
+	const optional = (role: 'placeKinds' | 'ui', name: string) => (folder.files.has(name) ? { [role]: file(name) } : {});
 	const story = validateStory({
 		story: file(`story.${lang}.yaml`),
 		sources: file('sources.yaml'),
 		places: file('places.geojson'),
 		routeDefs: file('route-defs.json'),
 		routes: file('routes.geojson'),
+		...optional('placeKinds', 'place-kinds.yaml'),
+		...optional('ui', `ui.${lang}.yaml`),
 		countries
 	});
 	if (story.id !== folder.id) {

@@ -1,15 +1,15 @@
 /** One problem in a story's files, with where it is and what to do about it. */
 export class StoryError {
 	constructor(
-		/** Path relative to the project root, e.g. `src/content/story.en.yaml`. */
+		/** Path relative to the project root, e.g. `stories/my-story/story.en.yaml`. */
 		readonly file: string,
 		/** 1-based. */
 		readonly line: number,
 		/** 1-based. */
 		readonly column: number,
-		/** What is wrong, without a final full stop, e.g. "chapter `cecot`: unknown place `cecott`". */
+		/** What is wrong, without a final full stop, e.g. "chapter `harbour`: unknown place `harbor`". */
 		readonly message: string,
-		/** What to do, e.g. "Did you mean `cecot`? Places are defined in geo/places.geojson." */
+		/** What to do, e.g. "Did you mean `harbour`? Places are defined in places.geojson in the story's folder." */
 		readonly hint = ''
 	) {}
 
@@ -29,9 +29,9 @@ export class StoryValidationError extends Error {
 
 /** Where authors define things, named in hints. */
 export const definedIn = {
-	place: 'Places are defined in geo/places.geojson.',
-	route: 'Routes are defined in geo/route-defs.json.',
-	source: 'Sources are defined in src/content/sources.yaml.'
+	place: "Places are defined in places.geojson in the story's folder.",
+	route: "Routes are defined in route-defs.json in the story's folder.",
+	source: "Sources are defined in sources.yaml in the story's folder."
 };
 
 /** "Did you mean `x`?" for the candidate closest to `name`, or '' when none is close enough. */

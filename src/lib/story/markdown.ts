@@ -5,6 +5,10 @@ import MarkdownIt, { type Token } from 'markdown-it';
 const renderer = new MarkdownIt({ html: false });
 /** Parses with html: true only to find the raw HTML the renderer would otherwise show as text. */
 const htmlFinder = new MarkdownIt({ html: true });
+/** Parses with every link target kept as written, to find the ones the story may not use (see links.ts). */
+const linkFinder = new MarkdownIt({ html: false });
+linkFinder.validateLink = () => true;
+linkFinder.normalizeLink = (url) => url;
 
 const defaultLinkOpen = renderer.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
 renderer.renderer.rules.link_open = (tokens, i, options, env, self) => {
@@ -19,16 +23,44 @@ export interface RawHtml {
 	line: number;
 }
 
+export interface LinkTarget {
+	/** The address as written. */
+	href: string;
+	/** 0-based line within the Markdown source (of the block that holds it). */
+	line: number;
+	/** Images are refused: the site loads nothing from other hosts, and prose carries no pictures. */
+	image: boolean;
+}
+
 export interface RenderedMarkdown {
 	html: string;
 	/** Plain text: paragraphs separated by blank lines. */
 	text: string;
 	rawHtml: RawHtml[];
+	links: LinkTarget[];
 }
 
 export function renderMarkdown(markdown: string): RenderedMarkdown {
 	const tokens = renderer.parse(markdown, {});
-	return { html: renderer.renderer.render(tokens, renderer.options, {}), text: plainText(tokens), rawHtml: findRawHtml(markdown) };
+	return {
+		html: renderer.renderer.render(tokens, renderer.options, {}),
+		text: plainText(tokens),
+		rawHtml: findRawHtml(markdown),
+		links: findLinks(markdown)
+	};
+}
+
+function findLinks(markdown: string): LinkTarget[] {
+	const found: LinkTarget[] = [];
+	for (const token of linkFinder.parse(markdown, {})) {
+		let line = token.map?.[0] ?? 0;
+		for (const child of token.children ?? []) {
+			if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+			if (child.type === 'link_open') found.push({ href: String(child.attrGet('href') ?? ''), line, image: false });
+			if (child.type === 'image') found.push({ href: String(child.attrGet('src') ?? ''), line, image: true });
+		}
+	}
+	return found;
 }
 
 function findRawHtml(markdown: string): RawHtml[] {
@@ -39,7 +71,7 @@ function findRawHtml(markdown: string): RawHtml[] {
 		let lineInBlock = 0;
 		for (const child of token.children ?? []) {
 			if (child.type === 'softbreak' || child.type === 'hardbreak') lineInBlock++;
-			// `<b>CNN</b>` is one mistake: report the opening tag only.
+			// `<b>bold</b>` is one mistake: report the opening tag only.
 			const isClosingTag = child.content.startsWith('</');
 			if (child.type === 'html_inline' && !isClosingTag) found.push({ snippet: child.content, line: blockLine + lineInBlock });
 		}

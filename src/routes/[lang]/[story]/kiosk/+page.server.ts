@@ -17,7 +17,7 @@ export const load = (async ({ parent, params }) => {
 			...chapter,
 			html: linksAsText(chapter.html),
 			dwellSeconds: chapterDwellSeconds({ ...chapter, text }),
-			qr: await chapterQr(chapter, { base: publicBaseUrl, edition: params, text: uiText(story.lang) })
+			qr: await chapterQr(chapter, { base: publicBaseUrl, edition: params, text: uiText(story.lang, story.ui) })
 		}))
 	);
 	return {
@@ -26,7 +26,8 @@ export const load = (async ({ parent, params }) => {
 			title: story.title,
 			summary: story.summary,
 			credits: story.credits,
-			lang: story.lang
+			lang: story.lang,
+			...(story.ui && { ui: story.ui })
 		},
 		chapters,
 		overview: overviewState(story.chapters)
