@@ -50,7 +50,7 @@ describe('distances', () => {
 
 	it('are formatted per language', () => {
 		expect(formatKm(2405.4, 'en')).toBe('2,405 km');
-		expect(formatKm(2405.4, 'es')).toBe('2405 km');
+		expect(formatKm(2405.4, 'es')).toBe('2.405 km');
 		expect(formatKm(12405, 'es')).toBe('12.405 km');
 		expect(formatMeters(500, 'en')).toBe('500 m');
 		expect(formatMeters(1000, 'en')).toBe('1 km');
@@ -123,7 +123,7 @@ describe('describeMapState', () => {
 
 	it('falls back to English sentences for Spanish, with Spanish names and figures', () => {
 		expect(describeMapState(state(['cecot'], ['proposed-swap']), places, [swap], 'es')).toBe(
-			'The map shows CECOT in El Salvador. A dashed line marks the proposed route “Proposed exchange” from CECOT to Caracas, 2405 km.'
+			'The map shows CECOT in El Salvador. A dashed line marks the proposed route “Proposed exchange” from CECOT to Caracas, 2.405 km.'
 		);
 	});
 

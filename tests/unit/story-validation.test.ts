@@ -126,7 +126,7 @@ describe('a valid story', () => {
 		const label = (id: string) => spanish.places.features.find((p) => p.properties.id === id)!.properties.label;
 		expect(label('cecot')).toBe('CECOT');
 		expect(label('caracas')).toBe('Caracas');
-		expect(spanish.chapters[0].html).toContain('2405 km home');
+		expect(spanish.chapters[0].html).toContain('2.405 km home');
 	});
 });
 
@@ -253,7 +253,7 @@ describe('computed placeholders', () => {
 
 	it('replaces distance and length with formatted figures', () => {
 		expect(computePlaceholders('{{distance cecot caracas}} / {{ length swap }}', places, routes, 'en').text).toBe('2,405 km / 2,405 km');
-		expect(computePlaceholders('{{distance cecot caracas}}', places, routes, 'es').text).toBe('2405 km');
+		expect(computePlaceholders('{{distance cecot caracas}}', places, routes, 'es').text).toBe('2.405 km');
 	});
 
 	it('reports unknown ids and placeholders with their offset', () => {

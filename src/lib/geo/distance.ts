@@ -1,6 +1,7 @@
 /** Distances computed from the data, never typed by hand. */
 import { distance } from '@turf/distance';
 import { length } from '@turf/length';
+import { formatNumber } from '$lib/format-number';
 import type { PlaceFeature, RouteFeature } from '$lib/story/types';
 
 /** Great-circle distance between two places, in kilometres. */
@@ -13,17 +14,13 @@ export function routeLengthKm(route: RouteFeature): number {
 	return length(route, { units: 'kilometers' });
 }
 
-/** Number-formatting locale per story language; other languages use their own code. */
-const numberLocales: Record<string, string> = { en: 'en-US', es: 'es-ES' };
-
-/** `2,405 km` in English, `2405 km` / `12.405 km` in Spanish (CLDR: Spanish groups from five digits). */
+/** `2,405 km` in English, `2.405 km` in Spanish (see formatNumber). */
 export function formatKm(km: number, lang: string): string {
-	const format = new Intl.NumberFormat(numberLocales[lang] ?? lang, { maximumFractionDigits: 0 });
-	return `${format.format(km)} km`;
+	return `${formatNumber(km, lang, { maximumFractionDigits: 0 })} km`;
 }
 
 /** A radius or short distance in metres: `500 m` below a kilometre, otherwise as formatKm. */
 export function formatMeters(meters: number, lang: string): string {
 	if (meters >= 1000) return formatKm(meters / 1000, lang);
-	return `${new Intl.NumberFormat(numberLocales[lang] ?? lang).format(Math.round(meters))} m`;
+	return `${formatNumber(Math.round(meters), lang)} m`;
 }
