@@ -69,9 +69,10 @@ export function formatReport(report: CheckReport): { text: string; ok: boolean }
 	const failing = report.editions.filter((e) => e.problems.length > 0).length;
 	const ok = failing === 0 && report.folderProblems.length === 0;
 	const total = report.editions.length;
-	lines.push(ok
-		? `All ${total} edition${total === 1 ? '' : 's'} valid.`
-		: `${printed.size + report.folderProblems.length} problem${printed.size + report.folderProblems.length === 1 ? '' : 's'}; ${failing} of ${total} edition${total === 1 ? '' : 's'} invalid.`);
+	const count = printed.size + report.folderProblems.length;
+	const editions = (n: number) => `${n} edition${n === 1 ? '' : 's'}`;
+	if (ok) lines.push(`All ${editions(total)} valid.`);
+	else lines.push(`${count} problem${count === 1 ? '' : 's'}${total > 0 ? `; ${failing} of ${editions(total)} invalid` : ''}.`);
 	return { text: lines.join('\n'), ok };
 }
 
