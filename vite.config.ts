@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { storyErrorOverlay } from './scripts/story/dev-errors.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), storyErrorOverlay()],
 	server: { fs: { allow: ['geo'] } },
 	test: {
 		projects: [

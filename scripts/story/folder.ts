@@ -19,21 +19,25 @@ export const storyIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Files a story folder holds besides its editions (`story.<lang>.yaml`). */
 const storyFileNames = /^(story\.[^./]+\.yaml|sources\.yaml|places\.geojson|route-defs\.json|routes\.geojson)$/;
 
-/** A path as messages show it: relative to the working directory (the project root for npm scripts). */
-export function shownPath(file: string): string {
-	return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+/** A path as messages show it: relative to `base`, by default the working directory (the project root for npm scripts). */
+export function shownPath(file: string, base = process.cwd()): string {
+	return path.relative(base, path.resolve(base, file)).split(path.sep).join('/');
 }
 
-/** The story files under `root` (every folder, or only `ids`), keyed `<root>/<id>/<file>` as shown in messages. */
-export function readStoryFiles(root: string, ids?: string[]): Record<string, string> {
+/**
+ * The story files under `root` (every folder, or only `ids`), keyed `<root>/<id>/<file>` as messages show them
+ * (relative to `base`, by default the working directory).
+ */
+export function readStoryFiles(root: string, ids?: string[], base = process.cwd()): Record<string, string> {
 	const files: Record<string, string> = {};
-	if (!fs.existsSync(root)) return files;
-	const folders = ids ?? fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+	const rootDir = path.resolve(base, root);
+	if (!fs.existsSync(rootDir)) return files;
+	const folders = ids ?? fs.readdirSync(rootDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 	for (const id of folders) {
-		const dir = path.join(root, id);
+		const dir = path.join(rootDir, id);
 		if (!fs.existsSync(dir)) continue;
 		for (const name of fs.readdirSync(dir)) {
-			if (storyFileNames.test(name)) files[`${shownPath(dir)}/${name}`] = fs.readFileSync(path.join(dir, name), 'utf8');
+			if (storyFileNames.test(name)) files[`${shownPath(dir, base)}/${name}`] = fs.readFileSync(path.join(dir, name), 'utf8');
 		}
 	}
 	return files;
