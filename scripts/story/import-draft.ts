@@ -48,6 +48,7 @@ export interface DraftSource {
 	url: string;
 	/** True for what the import could not confirm: a placeholder, or a link read from the original. */
 	unverified: boolean;
+	/** Why it is unverified, written as a comment above it. */
 	note: string;
 }
 
@@ -177,9 +178,9 @@ export function storyYaml(draft: Draft): string {
 export function sourcesYaml(sources: DraftSource[]): string {
 	const lines = ['# Every source the story, its places or its routes cite, by id. Sources marked `unverified: true` came from', '# the import: confirm or replace each one, then remove the mark.'];
 	for (const s of sources) {
-		lines.push('', `${s.id}:`, `  title: ${quote(s.title)}`, `  publisher: ${quote(s.publisher)}`, `  url: ${quote(s.url)}`);
+		// The note is a comment: it is for the author, and no validator has to know it.
+		lines.push('', ...(s.note ? [`# ${s.note}`] : []), `${s.id}:`, `  title: ${quote(s.title)}`, `  publisher: ${quote(s.publisher)}`, `  url: ${quote(s.url)}`);
 		if (s.unverified) lines.push('  unverified: true');
-		if (s.note) lines.push(`  note: ${quote(s.note)}`);
 	}
 	return lines.join('\n') + '\n';
 }

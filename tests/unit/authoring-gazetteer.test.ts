@@ -1,4 +1,5 @@
 /** The offline gazetteer behind `npm run story:place`, and how a found place is written into a story folder. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,4 +116,21 @@ describe('a found place, written into a story', () => {
 		expect(once).toMatch(/\nnatural-earth:\n {2}title: .*\n {2}publisher: Natural Earth\n {2}url: https:\/\/www\.naturalearthdata\.com\/\n$/);
 		expect(withNaturalEarthSource(once)).toBe(once);
 	});
+
+	it('as a command: an ambiguous name with --add writes nothing and exits 1; narrowed, it is added', () => {
+		const root = tempRoot();
+		const dir = createStory(root, 'cli-place');
+		const before = fs.readFileSync(path.join(dir, 'places.geojson'), 'utf8');
+		const run = (...args: string[]) => spawnSync('npx', ['tsx', '--tsconfig', 'scripts/story/tsconfig.json', 'scripts/story/place.ts', 'cli-place', 'San Jose', '--root', root, ...args], { encoding: 'utf8' });
+		const ambiguous = run('--add', 'san-jose');
+		expect(ambiguous.status).toBe(1);
+		expect(ambiguous.stdout).toMatch(/"San Jose" is ambiguous: \d+ matches\.\n {2}1\. San José: capital, Costa Rica \(CR\)/);
+		expect(ambiguous.stdout).toContain('Nothing written.');
+		expect(fs.readFileSync(path.join(dir, 'places.geojson'), 'utf8')).toBe(before);
+		const added = run('--country', 'CR', '--add', 'san-jose');
+		expect(added.status).toBe(0);
+		expect(added.stdout).toContain('Added place `san-jose`');
+		expect(added.stdout).toContain('✓ cli-place (en)');
+		expect(JSON.parse(fs.readFileSync(path.join(dir, 'places.geojson'), 'utf8')).features.at(-1).properties).toMatchObject({ id: 'san-jose', kind: 'capital', precision: 'city', country: 'Costa Rica' });
+	}, 60_000);
 });

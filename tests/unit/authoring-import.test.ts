@@ -89,7 +89,7 @@ describe('a MapLibre port\'s config.js (const, a function, export default)', () 
 		expect(checkStories(root, ['from-maplibre']).editions[0].problems).toEqual([]);
 		expect(result.report).toMatch(/chapter `mouth`: callback \(a function\)/);
 		expect(result.report).toMatch(/onChapterEnter: layer `river-line` to opacity 0\.8/);
-		expect(result.read('sources.yaml')).toMatch(/source-to-be-filled:\n(.*\n)* {2}unverified: true\n {2}note: "Placeholder/);
+		expect(result.read('sources.yaml')).toMatch(/\n# Placeholder added by story:import .*\nsource-to-be-filled:\n(.*\n)* {2}unverified: true\n/);
 		expect(result.story).toMatch(/^article: source-to-be-filled$/m);
 		// Markdown and `{{…}}` look-alikes in plain text stay text.
 		expect(renderMarkdown(/body: \|\n {6}(.*)/.exec(result.story)![1]).text).toBe('Plain text, with a {{brace}} that is not a figure and a * star.');
