@@ -69,7 +69,7 @@ function parse(html: string, dropped: string[]): HtmlNode[] {
 	const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\/([a-zA-Z][\w:-]*)\s*>|<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 	let last = 0;
 	const top = () => stack[stack.length - 1];
-	for (const match of html.matchAll(tag)) {
+	for (let match = tag.exec(html); match; match = tag.exec(html)) {
 		if (match.index! > last) top().children.push(decodeEntities(html.slice(last, match.index)));
 		last = match.index! + match[0].length;
 		const [, endName, startName, attrText = '', selfClosing] = match;

@@ -175,6 +175,8 @@ describe('HTML to Markdown', () => {
 	it('drops and names scripts, frames, handlers and unsafe links, however they are spelt', () => {
 		const { markdown, dropped } = htmlToMarkdown('<SCRIPT>x()</SCRIPT><a href=" JaVa\tScript:alert(1)">t</a><p ONCLICK="y()">p</p><a href="data:text/html,x">d</a><object data="f.swf"></object>');
 		expect(markdown).toBe('t\n\np\n\nd');
+		// Everything inside a dropped element goes with it, markup included.
+		expect(htmlToMarkdown('<svg><text>drawn</text></svg><noscript><p>fallback</p></noscript><p>after</p>').markdown).toBe('after');
 		expect([...dropped].sort()).toEqual([
 			'a <script> (code is never carried over)',
 			'a data: link (unsafe; its text is kept)',
