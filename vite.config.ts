@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { colorCustomProperties } from './src/lib/colors.ts';
+import { storyErrorOverlay } from './scripts/story/dev-errors.ts';
 
 /** `import 'virtual:theme.css'`: the page's colour custom properties, generated from src/lib/colors.ts. */
 function themeCss(): Plugin {
@@ -14,7 +15,7 @@ function themeCss(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [themeCss(), sveltekit()],
+	plugins: [themeCss(), sveltekit(), storyErrorOverlay()],
 	server: { fs: { allow: ['geo'] } },
 	test: {
 		projects: [
