@@ -17,7 +17,7 @@ export const defaultStoriesRoot = 'stories';
 export const storyIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Files a story folder holds besides its editions (`story.<lang>.yaml`). */
-const storyFileNames = /^(story\.[^./]+\.yaml|sources\.yaml|places\.geojson|route-defs\.json|routes\.geojson)$/;
+const storyFileNames = /^(story\.[^./]+\.yaml|ui\.[^./]+\.yaml|place-kinds\.yaml|sources\.yaml|places\.geojson|route-defs\.json|routes\.geojson)$/;
 
 /** A path as messages show it: relative to `base`, by default the working directory (the project root for npm scripts). */
 export function shownPath(file: string, base = process.cwd()): string {
