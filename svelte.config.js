@@ -62,7 +62,8 @@ const config = {
 		// The page's CSS is small: inlined, it blocks nothing before the text paints.
 		inlineStyleThreshold: 8192,
 		// Only the kiosk registers the service worker (src/lib/modes/kiosk/offline.ts): the scroll page and embeds stay uncached.
-		serviceWorker: { register: false },
+		// static/_headers is read by the host, not served: a kiosk caching it would fail to install its offline cache.
+		serviceWorker: { register: false, files: (file) => !/(^|\/)_headers$/.test(file) },
 		csp
 	}
 };
