@@ -1,7 +1,9 @@
 /**
  * What a page must never do, as checks the guard fixture (./fixtures.ts) applies to every test:
  * - violate its Content-Security-Policy: every `securitypolicyviolation` event, in the page and in any frame of it,
- *   is written to the console as one line starting with CSP_VIOLATION, and the guard fails the test on it;
+ *   is written to the console as one line starting with CSP_VIOLATION, and the guard fails the test on it (a
+ *   violation inside a worker fires in the worker, where no init script runs: MapLibre's worker reports a fetch the
+ *   policy refused as a map error, which the next check catches);
  * - show a broken map: StoryMap logs MapLibre's `error` events as `console.warn('map:', …)` (a failed style
  *   property, source or layer), and MapLibre itself warns about expressions that cannot be evaluated and layers it
  *   cannot draw; isMapProblem() recognises both.
