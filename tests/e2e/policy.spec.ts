@@ -83,3 +83,24 @@ test('the policy is in force and a violation is reported', async ({ browser, bas
 	await expect(page.locator('#csp-probe')).not.toHaveCSS('color', 'rgb(255, 0, 0)');
 	await context.close();
 });
+
+test.describe('the guard', () => {
+	test.beforeEach(() => test.skip(test.info().project.name !== 'desktop', 'once is enough'));
+
+	test('fails a test whose page violates its policy', async ({ page }) => {
+		test.fail(true, 'the guard must fail this test');
+		await page.goto('/');
+		await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">inline style</p>'));
+		await expect.poll(() => page.evaluate(() => window.__cspViolations?.length ?? 0)).toBeGreaterThan(0);
+	});
+
+	test('fails a test whose map cannot load a layer’s data', async ({ page }) => {
+		test.fail(true, 'the guard must fail this test');
+		// A basemap file the server cannot find: MapLibre fires an error event and draws the rest.
+		await page.route(/\.geojson$/, (route) => route.fulfill({ status: 404, body: '' }));
+		const [path] = await editionPaths(page);
+		const mapError = page.waitForEvent('console', (message) => message.text().startsWith('map:'));
+		await page.goto(path);
+		await mapError;
+	});
+});

@@ -7,16 +7,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { storyFolders, validateEdition } from '$lib/story/catalog';
 import type { CountryFeature } from '$lib/story/validate';
 import { buildStyle } from '$lib/map/style';
 import { createMapController, type MapLike } from '$lib/map/controller';
 import { uiText } from '$lib/ui-text';
+import { isMapProblem } from '../e2e/guards';
 
 const topology = JSON.parse(fs.readFileSync('node_modules/world-atlas/countries-10m.json', 'utf8')) as Topology<{
 	countries: GeometryCollection<{ name: string }>;
@@ -129,5 +130,21 @@ describe('the map style and the controller’s expressions against the MapLibre 
 				expect(problems(applied(style, [call])).join('\n')).toContain(`layers.${call.layer}.${where}`);
 			});
 		}
+	});
+
+	it('MapLibre’s warning for an expression that fails as it draws is one the browser tests’ guard fails on', () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		try {
+			// Valid as written, wrong for the data: a feature whose `size` is text where the radius needs a number.
+			const radius = createExpression(['case', ['get', 'on'], ['get', 'size'], 4], 'layers.dots.paint.circle-radius', latest.paint_circle['circle-radius']);
+			if (radius.result !== 'success') throw new Error('the expression should parse');
+			radius.value.evaluate({ zoom: 1 }, { type: 1, properties: { on: true, size: 'big' } } as never);
+			const warnings = warn.mock.calls.map((args) => args.map(String).join(' '));
+			expect(warnings).toHaveLength(1);
+			expect(isMapProblem(warnings[0]), warnings[0]).toBe(true);
+		} finally {
+			warn.mockRestore();
+		}
+		expect(isMapProblem('[.WebGL-0x1]GL Driver Message (OpenGL, Performance, GL_CLOSE_PATH_NV, High): GPU stall due to ReadPixels')).toBe(false);
 	});
 });
