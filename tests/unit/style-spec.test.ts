@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { storyFolders, validateEdition } from '$lib/story/catalog';
 import type { CountryFeature } from '$lib/story/validate';
@@ -136,7 +136,7 @@ describe('the map style and the controller’s expressions against the MapLibre 
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 		try {
 			// Valid as written, wrong for the data: a feature whose `size` is text where the radius needs a number.
-			const radius = createExpression(['case', ['get', 'on'], ['get', 'size'], 4], 'layers.dots.paint.circle-radius', latest.paint_circle['circle-radius']);
+			const radius = createExpression(['case', ['get', 'on'], ['get', 'size'], 4], 'layers.dots.paint.circle-radius', latest.paint_circle['circle-radius'] as StylePropertySpecification);
 			if (radius.result !== 'success') throw new Error('the expression should parse');
 			radius.value.evaluate({ zoom: 1 }, { type: 1, properties: { on: true, size: 'big' } } as never);
 			const warnings = warn.mock.calls.map((args) => args.map(String).join(' '));
