@@ -4,16 +4,21 @@
  * An automatic fixture (`guard`) watches every page of the test's browser context and fails the test, listing them, on
  * - any request to an origin that is not allowed (by default only the site under test: its own origin, on localhost and
  *   127.0.0.1); such requests are also aborted, so nothing ever leaves the machine;
- * - any console message of type `error`, and any uncaught page error.
+ * - any console message of type `error`, and any uncaught page error;
+ * - any Content-Security-Policy violation (`securitypolicyviolation` event, in any frame: ./guards.ts), which no option
+ *   allows;
+ * - a broken map: a MapLibre `error` event or a MapLibre warning about an expression or layer (./guards.ts).
  *
  * Options, set with `test.use({...})` in a spec or a project:
  * - `allowedOrigins`: origins pages may load from (e.g. a second localhost port for a cross-origin host page in embed
  *   tests: `test.use({ allowedOrigins: [...ownOrigins(4173), ...ownOrigins(4174)] })`).
- * - `allowedConsoleErrors`: patterns of console errors a test expects (keep empty unless a test provokes one on purpose).
+ * - `allowedConsoleErrors`: patterns of console errors (and map problems) a test expects (keep empty unless a test
+ *   provokes one on purpose).
  *
  * `data:`, `blob:` and `about:` URLs are always allowed (MapLibre starts its worker from a blob).
  */
 import { test as base, expect, type Page, type Request } from '@playwright/test';
+import { CSP_VIOLATION, isMapProblem, watchPolicyViolations } from './guards';
 
 export { expect };
 
@@ -53,8 +58,10 @@ export interface Guard {
 	requests: { url: string; method: string; resourceType: string }[];
 	/** Requests to origins that are not allowed. */
 	foreign: string[];
-	/** Console errors and page errors not matched by `allowedConsoleErrors`. */
+	/** Console errors, page errors and map problems not matched by `allowedConsoleErrors`. */
 	errors: string[];
+	/** Content-Security-Policy violations. */
+	violations: string[];
 }
 
 export const test = base.extend<GuardOptions & { guard: Guard }>({
@@ -63,7 +70,8 @@ export const test = base.extend<GuardOptions & { guard: Guard }>({
 
 	guard: [
 		async ({ context, allowedOrigins, allowedConsoleErrors }, use, testInfo) => {
-			const guard: Guard = { requests: [], foreign: [], errors: [] };
+			const guard: Guard = { requests: [], foreign: [], errors: [], violations: [] };
+			await watchPolicyViolations(context);
 
 			const onRequest = (request: Request) => {
 				const url = request.url();
@@ -79,9 +87,11 @@ export const test = base.extend<GuardOptions & { guard: Guard }>({
 
 			const expected = (text: string) => allowedConsoleErrors.some((re) => re.test(text));
 			context.on('console', (message) => {
-				if (message.type() !== 'error') return;
+				const type = message.type();
+				if (type === 'error' && message.text().startsWith(CSP_VIOLATION)) return void guard.violations.push(message.text());
+				if (type !== 'error' && !(type === 'warning' && isMapProblem(message.text()))) return;
 				const where = message.location();
-				const text = `console.error: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`;
+				const text = `console.${type === 'warning' ? 'warn' : type}: ${message.text()}${where.url ? ` (${where.url}:${where.lineNumber})` : ''}`;
 				if (!expected(message.text())) guard.errors.push(text);
 			});
 			context.on('weberror', (webError) => {
@@ -94,6 +104,7 @@ export const test = base.extend<GuardOptions & { guard: Guard }>({
 
 			const problems = [
 				...guard.foreign.map((r) => `request to another host: ${r}`),
+				...guard.violations,
 				...guard.errors
 			];
 			if (problems.length) {

@@ -17,8 +17,9 @@ export type StoryPlaces = FeatureCollection<Point, Labelled<PlaceProperties>>;
 export type StoryRoutes = FeatureCollection<LineString, Labelled<RouteProperties>>;
 
 
-/** Basemap files by name (e.g. `land`), each a URL emitted by Vite from geo/basemap. */
-const basemapFiles = import.meta.glob('/geo/basemap/*.geojson', { query: '?url', import: 'default', eager: true }) as Record<
+/** Basemap files by name (e.g. `land`), each a URL emitted by Vite from geo/basemap. Never inlined as data: URLs,
+ * however small: the kiosk's map worker inherits the page's Content-Security-Policy, whose connect-src is the site. */
+const basemapFiles = import.meta.glob('/geo/basemap/*.geojson', { query: '?url&no-inline', import: 'default', eager: true }) as Record<
 	string,
 	string
 >;
