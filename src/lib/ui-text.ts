@@ -72,7 +72,10 @@ const en = {
 	builderWholeStory: (chapters: number) => `The whole story (${chapters} chapters)`,
 	builderOneChapter: 'One chapter',
 	builderSeveralChapters: 'Several chapters',
-	builderInStoryOrder: 'Chapters, shown in story order',
+	builderChooseChapters: 'Chapters to show',
+	builderPlayOrder: 'Order they play in',
+	builderMoveUp: (title: string) => `Move “${title}” up`,
+	builderMoveDown: (title: string) => `Move “${title}” down`,
 	builderTooFew: 'Tick at least two chapters; until then the snippet embeds the whole story.',
 	builderPreviewWidth: 'Preview width',
 	builderPhone: (px: number) => `Phone (${px} px)`,
@@ -162,7 +165,10 @@ const es: UiText = {
 	builderWholeStory: (chapters) => `La historia completa (${chapters} capítulos)`,
 	builderOneChapter: 'Un capítulo',
 	builderSeveralChapters: 'Varios capítulos',
-	builderInStoryOrder: 'Capítulos, en el orden de la historia',
+	builderChooseChapters: 'Capítulos que se muestran',
+	builderPlayOrder: 'Orden en que se muestran',
+	builderMoveUp: (title) => `Subir “${title}”`,
+	builderMoveDown: (title) => `Bajar “${title}”`,
 	builderTooFew: 'Marca al menos dos capítulos; mientras tanto, el código inserta la historia completa.',
 	builderPreviewWidth: 'Ancho de la vista previa',
 	builderPhone: (px) => `Teléfono (${px} px)`,
@@ -205,6 +211,8 @@ export const uiPhraseParams: { [K in PhraseKey]: ParamNames<Parameters<UiText[K]
 	builderPhone: ['px'],
 	builderTablet: ['px'],
 	builderPreviewFrame: ['title'],
+	builderMoveUp: ['title'],
+	builderMoveDown: ['title'],
 	builderCopyButton: ['snippet']
 };
 

@@ -271,3 +271,26 @@ test.describe('kiosk', () => {
 		});
 	}
 });
+
+test.describe('embed builder', () => {
+	test('"One chapter" shows the chapter the snippet embeds, and several chapters play in the order chosen', async ({ page }) => {
+		desktopOnly();
+		await page.goto(`${scrollPage(first)}embed/builder/`);
+		const embedUrl = page.getByTestId('embed-url');
+		await page.locator('input[name="scope"][value="chapter"]').check();
+		const select = page.getByTestId('chapter-select');
+		const shown = await select.inputValue();
+		expect(shown).not.toBe('');
+		await expect(embedUrl).toContainText(`?step=${shown}`);
+
+		await page.locator('input[name="scope"][value="sequence"]').check();
+		const boxes = page.locator('fieldset.nested input[type="checkbox"]');
+		const [a, b, c] = await boxes.evaluateAll((inputs) => inputs.slice(0, 3).map((input) => (input as HTMLInputElement).value));
+		// Ticked out of story order, then the first one moved to the end.
+		for (const id of [c, a, b]) await page.locator(`fieldset.nested input[value="${id}"]`).check();
+		await expect(embedUrl).toContainText(`?steps=${[c, a, b].join(',')}`);
+		await page.getByTestId('play-order').locator(`li[data-chapter-id="${c}"] button`).last().click();
+		await page.getByTestId('play-order').locator(`li[data-chapter-id="${c}"] button`).last().click();
+		await expect(embedUrl).toContainText(`?steps=${[a, b, c].join(',')}`);
+	});
+});
