@@ -23,7 +23,10 @@ function mockMap() {
 			filters.set(layer, filter);
 		},
 		// A fake projection: the centre of the bounds, a zoom that shrinks as the box grows.
-		cameraForBounds: ([[w, s], [e, n]]) => ({ center: { lng: (w + e) / 2, lat: (s + n) / 2 }, zoom: 10 - Math.log2(Math.max(e - w, n - s)) }),
+		cameraForBounds: ([[w, s], [e, n]], options) => {
+			calls.push({ method: 'cameraForBounds', args: [options] });
+			return { center: { lng: (w + e) / 2, lat: (s + n) / 2 }, zoom: 10 - Math.log2(Math.max(e - w, n - s)) };
+		},
 		flyTo: (options) => calls.push({ method: 'flyTo', args: [options] }),
 		jumpTo: (options) => calls.push({ method: 'jumpTo', args: [options] }),
 		stop: () => calls.push({ method: 'stop', args: [] })
@@ -32,14 +35,14 @@ function mockMap() {
 }
 
 const padding = { top: 10, right: 10, bottom: 10, left: 300 };
-const cecot: MapState = { places: ['cecot'], routes: [], frame: ['cecot'], bounds: [-89, 13, -88, 14] };
-const swap: MapState = {
-	places: ['cecot', 'caracas'],
-	routes: ['proposed-swap'],
-	frame: ['proposed-swap'],
+const onePlace: MapState = { places: ['place-a'], routes: [], frame: ['place-a'], bounds: [-89, 13, -88, 14] };
+const twoPlaces: MapState = {
+	places: ['place-a', 'place-b'],
+	routes: ['route-ab'],
+	frame: ['route-ab'],
 	bounds: [-89, 10, -66, 14]
 };
-const flights: MapState = { places: ['harlingen-airport'], routes: ['march-flights'], frame: [], bounds: [-98, 13, -87, 27] };
+const flight: MapState = { places: ['place-c'], routes: ['route-c'], frame: [], bounds: [-98, 13, -87, 27] };
 
 /** The route ids a route layer's filter lets through. */
 function visibleRoutes(filter: unknown): string[] {
@@ -57,7 +60,7 @@ describe('map controller', () => {
 
 	it('flies to the framing of the step', () => {
 		const controller = createMapController(map);
-		const target = controller.applyStep(swap, { padding, reducedMotion: false });
+		const target = controller.applyStep(twoPlaces, { padding, reducedMotion: false });
 		const fly = map.calls.find((call) => call.method === 'flyTo');
 		expect(fly).toBeDefined();
 		expect((fly!.args[0] as { center: number[] }).center).toEqual([-77.5, 12]);
@@ -65,36 +68,43 @@ describe('map controller', () => {
 		expect(map.calls.some((call) => call.method === 'jumpTo')).toBe(false);
 	});
 
+	it('keeps room at the sides for the framed places’ labels, never less than the layout asked for', () => {
+		const controller = createMapController(map);
+		controller.applyStep({ ...twoPlaces, labelExtent: 150 }, { padding, reducedMotion: true });
+		const [options] = map.calls.find((call) => call.method === 'cameraForBounds')!.args as [{ padding: typeof padding }];
+		expect(options.padding).toEqual({ top: 24, bottom: 24, left: 300, right: 150 });
+	});
+
 	it('never flies when motion is reduced', () => {
 		const controller = createMapController(map);
-		controller.applyStep(cecot, { padding, reducedMotion: true });
-		controller.applyStep(swap, { padding, reducedMotion: true });
+		controller.applyStep(onePlace, { padding, reducedMotion: true });
+		controller.applyStep(twoPlaces, { padding, reducedMotion: true });
 		expect(map.calls.filter((call) => call.method === 'flyTo')).toHaveLength(0);
 		expect(map.calls.filter((call) => call.method === 'jumpTo')).toHaveLength(2);
 	});
 
 	it('lets the latest step win: no stale highlight or route after a fast sequence', () => {
 		const controller = createMapController(map);
-		for (const state of [cecot, swap, flights, cecot, swap, flights]) controller.applyStep(state, { padding, reducedMotion: false });
-		expect(emphasised(map)).toEqual(['harlingen-airport']);
-		for (const layer of Object.values(ROUTE_LAYERS)) expect(visibleRoutes(map.filters.get(layer.id))).toEqual(['march-flights']);
+		for (const state of [onePlace, twoPlaces, flight, onePlace, twoPlaces, flight]) controller.applyStep(state, { padding, reducedMotion: false });
+		expect(emphasised(map)).toEqual(['place-c']);
+		for (const layer of Object.values(ROUTE_LAYERS)) expect(visibleRoutes(map.filters.get(layer.id))).toEqual(['route-c']);
 		const lastMove = map.calls.filter((call) => call.method === 'flyTo').at(-1)!.args[0] as { center: number[] };
 		expect(lastMove.center).toEqual([-92.5, 20]);
-		// Each move stops the one before it, so flights never stack.
+		// Each move stops the one before it, so flight never stack.
 		expect(map.calls.filter((call) => call.method === 'stop')).toHaveLength(6);
 	});
 
 	it('is idempotent: applying the same step again changes no style property', () => {
 		const controller = createMapController(map);
-		controller.applyStep(swap, { padding, reducedMotion: true });
+		controller.applyStep(twoPlaces, { padding, reducedMotion: true });
 		const styleCalls = map.calls.filter((call) => call.method !== 'jumpTo' && call.method !== 'stop').length;
-		controller.applyStep(swap, { padding, reducedMotion: true });
+		controller.applyStep(twoPlaces, { padding, reducedMotion: true });
 		expect(map.calls.filter((call) => call.method !== 'jumpTo' && call.method !== 'stop').length).toBe(styleCalls);
 	});
 
 	it('uses a declared camera instead of framing', () => {
 		const controller = createMapController(map);
-		controller.applyStep({ ...cecot, camera: { center: [-80, 15], zoom: 3 }, bounds: undefined }, { padding, reducedMotion: true });
+		controller.applyStep({ ...onePlace, camera: { center: [-80, 15], zoom: 3 }, bounds: undefined }, { padding, reducedMotion: true });
 		expect(map.calls.find((call) => call.method === 'jumpTo')!.args[0]).toMatchObject({ center: [-80, 15], zoom: 3, bearing: 0 });
 	});
 

@@ -91,7 +91,7 @@ export function createMapController(map: MapLike) {
 				[west, south],
 				[east, north]
 			],
-			{ padding, maxZoom: state.maxZoom ?? FALLBACK_MAX_ZOOM }
+			{ padding: withLabelRoom(padding, state.labelExtent ?? 0), maxZoom: state.maxZoom ?? FALLBACK_MAX_ZOOM }
 		);
 		if (!camera?.center || camera.zoom === undefined) return undefined;
 		return { center: toLngLat(camera.center), zoom: camera.zoom, bearing: 0, pitch: 0 };
@@ -124,6 +124,17 @@ export function createMapController(map: MapLike) {
 }
 
 export type MapController = ReturnType<typeof createMapController>;
+
+/** Labels sit beside their place, left or right, a line above or below: the padding leaves them room inside the view. */
+function withLabelRoom(padding: Padding, labelExtent: number): Padding {
+	const LINE_PX = 24;
+	return {
+		top: Math.max(padding.top, LINE_PX),
+		bottom: Math.max(padding.bottom, LINE_PX),
+		left: Math.max(padding.left, labelExtent),
+		right: Math.max(padding.right, labelExtent)
+	};
+}
 
 function withDefaults(camera: CameraView): CameraTarget {
 	return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 };

@@ -58,14 +58,34 @@ function compileChapter(chapter: ChapterRead, figures: Figures): Chapter | undef
 	const placeList = [...figures.places.values()];
 	const routeList = [...figures.routes.values()];
 	const bounds = map.camera ? undefined : frameBounds(map.frame, placeList, routeList);
+	const labelExtent = bounds && labelExtentOf(map.frame, figures);
 	return {
 		...chapter.fields,
 		html: prose.html,
 		text: prose.text,
-		map: { ...map, ...(bounds && { bounds }) },
+		map: { ...map, ...(bounds && { bounds, labelExtent }) },
 		mapDescription: authorDescription ?? describeMapState(map, placeList, routeList, figures.lang),
 		mapDescriptionByAuthor: authorDescription !== undefined
 	};
+}
+
+/** Map labels are 14 px bold Noto Sans, about 8.7 px a character, wrapping at 10 em (140 px). */
+const LABEL_CHAR_PX = 8.7;
+const LABEL_MAX_PX = 140;
+/** The label's offset from its place (0.8 em), and its halo. */
+const LABEL_GAP_PX = 15;
+
+/**
+ * How far (px) the widest label of the framed places can reach beside its place: the framing keeps at least this
+ * much room at the sides, so a label placed left or right of a place at the edge of the view stays inside it.
+ */
+function labelExtentOf(frame: string[], { places, lang }: Figures): number {
+	const widths = frame.flatMap((id) => {
+		const place = places.get(id);
+		const label = place && textIn(place.properties.name, lang);
+		return label ? [Math.min(LABEL_MAX_PX, [...label].length * LABEL_CHAR_PX)] : [];
+	});
+	return Math.round(Math.max(0, ...widths) + LABEL_GAP_PX);
 }
 
 /** Placeholders replaced with figures; problems reported at their place in the file. */

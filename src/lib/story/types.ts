@@ -78,6 +78,8 @@ export interface MapState {
 	/** [west, south, east, north] of what `frame` names, computed with Turf at build time
 	 * (approximate places count with their uncertainty circle). Absent when `camera` is set. */
 	bounds?: [number, number, number, number];
+	/** Room (px) the framing keeps at the sides for the framed places' labels. Absent when `camera` is set. */
+	labelExtent?: number;
 }
 
 export interface Chapter {
