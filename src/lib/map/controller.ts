@@ -5,6 +5,7 @@
  * once and no earlier step can leave a highlight or a route behind.
  */
 import type { CameraView, MapState } from '$lib/story/types';
+import { framingMaxZoom, type BasemapDetail } from '$lib/geo/framing';
 import { COLOR } from './colors';
 import { LAYER } from './ids';
 import { ROUTE_LAYERS } from './route-layers';
@@ -43,9 +44,9 @@ export interface ApplyOptions {
 }
 
 const FLIGHT_DURATION_MS = 2200;
-const FALLBACK_MAX_ZOOM = 9;
 
-export function createMapController(map: MapLike) {
+/** `detail`: how far the story's basemap has detail, so a framing never zooms in past it (see framingMaxZoom). */
+export function createMapController(map: MapLike, detail?: BasemapDetail) {
 	/** Last values set, so a repeated step changes nothing on the map. */
 	const applied = new Map<string, string>();
 
@@ -85,7 +86,7 @@ export function createMapController(map: MapLike) {
 				[west, south],
 				[east, north]
 			],
-			{ padding, maxZoom: state.maxZoom ?? FALLBACK_MAX_ZOOM }
+			{ padding, maxZoom: framingMaxZoom(state, detail) }
 		);
 		if (!camera?.center || camera.zoom === undefined) return undefined;
 		return { center: toLngLat(camera.center), zoom: camera.zoom, bearing: 0, pitch: 0 };
