@@ -3,7 +3,8 @@
  * basemap file (each feature's `layer`), the zooms at which the style draws them, and where the files are.
  *
  * A story's basemap is one GeoJSON file generated into its folder (`stories/<id>/basemap.geojson`), served at
- * `/data/<id>/basemap.json`; the world's land at low zoom, shared by every story, is `geo/basemap/world.geojson`.
+ * `/data/<id>/basemap.json` and named by the story's map data (`/data/<id>/<lang>/map.json`); the world's land,
+ * borders and lakes at low zoom, shared by every story, are `geo/basemap/world.geojson`.
  */
 import type { BasemapDetail } from '$lib/geo/framing';
 
@@ -44,6 +45,3 @@ export interface StoryBasemap {
 	url: string;
 	detail: BasemapDetail;
 }
-
-/** Where the site serves a story's basemap (a site path, like mapDataPath in $lib/site/urls). */
-export const basemapPath = (storyId: string) => `/data/${storyId}/basemap.json`;
