@@ -52,20 +52,28 @@ export function unionBounds(boxes: Bounds[]): Bounds {
 	if (boxes.length === 0) throw new Error('unionBounds: no bounds');
 	const south = Math.min(...boxes.map((b) => b[1]));
 	const north = Math.max(...boxes.map((b) => b[3]));
-	const spans = boxes.map(([west, , east]) => ({ west: wrapLongitude(west), width: Math.max(0, east - west) }));
-	let best: { west: number; width: number } | undefined;
-	// The smallest covering arc starts at the west edge of one of the boxes: try each.
-	for (const { west: start } of spans) {
-		let width = 0;
-		for (const span of spans) width = Math.max(width, modulo(span.west - start, 360) + span.width);
-		if (!best || width < best.width - 1e-9 || (Math.abs(width - best.width) <= 1e-9 && start < best.west)) best = { west: start, width };
+	const spans = boxes.map(([west, , east]) => {
+		const wrapped = wrapLongitude(west);
+		return { west: wrapped, east: wrapped === west ? east : east + (wrapped - west) };
+	});
+	let best: { west: number; east: number } | undefined;
+	// The smallest covering arc starts at the west edge of one of the boxes: try each, moving the others by whole
+	// turns to start east of it.
+	for (const { west } of spans) {
+		let east = west;
+		for (const span of spans) {
+			const turns = Math.floor((span.west - west) / 360);
+			east = Math.max(east, turns === 0 ? span.east : span.east - turns * 360);
+		}
+		if (!best || east - west < best.east - best.west - 1e-9 || (Math.abs(east - west - (best.east - best.west)) <= 1e-9 && west < best.west)) best = { west, east };
 	}
-	if (best!.width >= 360) return [-180, south, 180, north];
-	return [best!.west, south, best!.west + best!.width, north];
+	if (best!.east - best!.west >= 360) return [-180, south, 180, north];
+	return [best!.west, south, best!.east, north];
 }
 
-/** The longitude within −180 (included) … 180 (excluded) that names the same meridian. */
+/** The longitude within −180 (included) … 180 (excluded) that names the same meridian (unchanged when it is). */
 export function wrapLongitude(lon: number): number {
+	if (lon >= -180 && lon < 180) return lon;
 	const wrapped = modulo(lon + 180, 360) - 180;
 	return wrapped === -0 ? 0 : wrapped;
 }
