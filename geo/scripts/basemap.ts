@@ -287,11 +287,16 @@ function scaled(polygon: PolygonRings): { k: number; polygon: PolygonRings } {
  * ranked) are tried inside the country's largest part; the most interior wins unless the part's pole of
  * inaccessibility is clearly more central. minzoom = 8.5 − log10(area in km²), clamped to 1…6, in half steps
  * (USA 1.5, Venezuela 2.5, Honduras 3.5, El Salvador 4). `iso_a2` is the ISO 3166-1 code Natural Earth's populated
- * places give inside that part (or the whole country), so the page can name it in the reader's language.
+ * places give inside that part (or the whole country, or those naming it as their country), so the page can name
+ * it in the reader's language.
  */
 function countryLabels(views: View[]): Feature[] {
 	const labelPoints = naturalEarth<Point>('ne_10m_admin_0_label_points').map((f) => f.geometry.coordinates);
-	const towns = naturalEarth<Point>('ne_10m_populated_places_simple').map((f) => ({ point: f.geometry.coordinates, iso: String(f.properties.iso_a2) }));
+	const towns = naturalEarth<Point>('ne_10m_populated_places_simple').map((f) => ({
+		point: f.geometry.coordinates,
+		iso: String(f.properties.iso_a2),
+		country: String(f.properties.adm0name)
+	}));
 	const out: Feature[] = [];
 	for (const country of countries50m()) {
 		const parts = polygonsOf(country.geometry).map(unwrapPolygon);
@@ -313,23 +318,29 @@ function countryLabels(views: View[]): Feature[] {
 		}
 		const point = best && best.d >= 0.75 * poleDistance ? best.p : [pole[0] / k, pole[1]];
 		if (!shownAt(views, point, minzoom)) continue;
-		const iso = isoCode(towns, [largest]) ?? isoCode(towns, parts);
+		const iso = isoCode(towns, [largest]) ?? isoCode(towns, parts) ?? mostCommon(towns.filter((t) => t.country === country.properties.name).map((t) => t.iso));
 		out.push(feature({ layer: 'country-labels', name: country.properties.name, ...(iso && { iso_a2: iso }), minzoom }, pointAt(point)));
 	}
 	return out.sort(byMinzoomThenName);
 }
 
-/** The ISO 3166-1 alpha-2 code most of the towns inside the polygons have (Natural Earth's `-99`, none, ignored). */
+/** The ISO 3166-1 alpha-2 code most of the towns inside the polygons have. */
 function isoCode(towns: { point: Position; iso: string }[], polygons: PolygonRings[]): string | undefined {
-	const counts = new Map<string, number>();
+	const codes: string[] = [];
 	for (const polygon of polygons) {
 		const west = bboxOf(polygon[0])[0];
 		const inBox = nearBox(polygon, 0);
 		for (const { point, iso } of towns) {
-			if (!/^[A-Z]{2}$/.test(iso) || !inBox(point)) continue;
-			if (distanceInside([onto(point[0], west), point[1]], polygon) > 0) counts.set(iso, (counts.get(iso) ?? 0) + 1);
+			if (inBox(point) && distanceInside([onto(point[0], west), point[1]], polygon) > 0) codes.push(iso);
 		}
 	}
+	return mostCommon(codes);
+}
+
+/** The most frequent two-letter code (Natural Earth's `-99`, none, ignored); ties go to the first alphabetically. */
+function mostCommon(codes: string[]): string | undefined {
+	const counts = new Map<string, number>();
+	for (const code of codes) if (/^[A-Z]{2}$/.test(code)) counts.set(code, (counts.get(code) ?? 0) + 1);
 	return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
