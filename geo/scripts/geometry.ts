@@ -31,7 +31,7 @@ export function decimalsFor(tolerance: number): number {
 }
 
 /** Rounded, without repeated points. */
-export function dedupe(coords: Position[], decimals = DECIMALS): Position[] {
+function dedupe(coords: Position[], decimals = DECIMALS): Position[] {
 	const out: Position[] = [];
 	for (const p of coords) {
 		const q = roundPoint(p, decimals);
@@ -231,7 +231,7 @@ export function interiorPoint(polygon: PolygonRings, precision: number): Positio
  * The ring made continuous: every vertex within 180° of longitude of the previous one. A ring round a pole (it
  * ends a whole turn from where it started) is closed along the pole's latitude.
  */
-export function unwrapRing(ring: Ring): Ring {
+function unwrapRing(ring: Ring): Ring {
 	const out: Ring = [ring[0]];
 	for (let i = 1; i < ring.length; i++) {
 		let lon = ring[i][0];
@@ -282,23 +282,6 @@ export function clipPolygon(polygon: PolygonRings, box: Bounds): PolygonRings[] 
 		const clipped = bboxClip({ type: 'Polygon', coordinates: rings.map((r) => shift(r, by)) }, box).geometry;
 		return polygonsOf(clipped).filter((p) => p.length && p[0].length >= 4);
 	});
-}
-
-/** The parts of a line inside a box, in the box's longitudes. */
-export function clipLine(line: Position[], box: Bounds): Position[][] {
-	const continuous = unwrapLine(line);
-	const [west, south, east, north] = bboxOf(continuous);
-	if (south > box[3] || north < box[1]) return [];
-	return turnsOnto(west, east, box).flatMap((by) => linesOf(bboxClip({ type: 'LineString', coordinates: shift(continuous, by) }, box).geometry));
-}
-
-function unwrapLine(line: Position[]): Position[] {
-	const out: Position[] = [line[0]];
-	for (let i = 1; i < line.length; i++) {
-		const turns = Math.round((out[i - 1][0] - line[i][0]) / 360);
-		out.push([line[i][0] + turns * 360, line[i][1]]);
-	}
-	return out;
 }
 
 /** True when the point (any longitude) is inside the box. */

@@ -12,7 +12,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { ROOT } from './paths';
 
-export const NATURAL_EARTH_DIR = path.join(ROOT, 'geo', 'natural-earth');
+const NATURAL_EARTH_DIR = path.join(ROOT, 'geo', 'natural-earth');
 const require = createRequire(import.meta.url);
 
 export type NaturalEarthLayer =
@@ -38,7 +38,7 @@ export function naturalEarth<G extends Geometry = Geometry>(name: NaturalEarthLa
 	return layer.features as Feature<G, Record<string, unknown>>[];
 }
 
-export type WorldAtlasFile = 'countries-10m' | 'countries-50m' | 'land-110m';
+type WorldAtlasFile = 'countries-10m' | 'countries-50m' | 'land-110m';
 type CountryTopology = Topology<{ countries: GeometryCollection<{ name: string }>; land: GeometryCollection }>;
 
 const topologies = new Map<string, CountryTopology>();

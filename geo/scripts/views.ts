@@ -122,7 +122,7 @@ export function degreesPerPixel(zoom: number, lat = 0): number {
 }
 
 /** The highest zoom of the views showing a point (−Infinity where none does). */
-export function zoomAt(views: View[], point: number[]): number {
+function zoomAt(views: View[], point: number[]): number {
 	let zoom = -Infinity;
 	for (const view of views) if (view.zoom > zoom && boxContains(view.bounds, point)) zoom = view.zoom;
 	return zoom;
