@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Feature } from 'geojson';
 import type { BasemapDetail } from '$lib/geo/framing';
-import { BUDGET, builderHash, storyInputHash, storyInputs } from './inputs';
+import { BUDGET, builderHash, storyFiles, storyInputHash } from './inputs';
 import { geojsonText, gzipSize, kb, readHeader, writeIfChanged } from './output';
 import { BASEMAP_FILE, ROOT, ROUTES_FILE, STORY_ROOTS, WORLD_FILE, shown, storyDirs } from './paths';
 import { buildRoutes } from './routes';
@@ -74,7 +74,7 @@ async function buildStory(dir: string) {
 		import('./natural-earth'),
 		import('./views')
 	]);
-	const texts = Object.fromEntries([...storyInputs(dir), 'sources.yaml'].filter((f) => fs.existsSync(path.join(abs, f))).map((f) => [`/${dir}/${f}`, read(f)]));
+	const texts = Object.fromEntries(storyFiles(dir).map((f) => [`/${dir}/${f}`, read(f)]));
 	const [folder] = storyFolders(texts);
 	const countries = countryFeatures(worldAtlas('countries-10m'));
 	const editions = folder.langs.map((lang) => validateEdition(folder, lang, countries));

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inputFiles } from './natural-earth';
-import { ROOT, ROUTES_FILE, shown } from './paths';
+import { BASEMAP_FILE, ROOT, shown } from './paths';
 
 /** Budgets the build enforces: gzip size of one story's basemap and of the shared world file, and the label
  * candidates (cities, countries, seas) the opening overview may hold on any reference screen. */
@@ -32,15 +32,16 @@ export function builderHash(): string {
 	return (builder ??= sha(...files.flatMap((f) => [shown(f), fs.readFileSync(f)])));
 }
 
-/** A story folder's files the basemap depends on: its editions, places, route definitions and generated routes. */
-export function storyInputs(dir: string): string[] {
+/** A story folder's files, as the site reads them (YAML, JSON, GeoJSON), without the generated basemap. */
+export function storyFiles(dir: string): string[] {
 	return fs
 		.readdirSync(path.join(ROOT, dir))
-		.filter((f) => /^story\.[^./]+\.yaml$/.test(f) || ['places.geojson', 'route-defs.json', ROUTES_FILE].includes(f))
+		.filter((f) => /\.(yaml|json|geojson)$/.test(f) && f !== BASEMAP_FILE)
 		.sort();
 }
 
-/** Hash of everything a story's basemap is made from. */
+/** Hash of everything a story's basemap is made from: its files (editions, places, routes…), not its sources. */
 export function storyInputHash(dir: string): string {
-	return sha(builderHash(), ...storyInputs(dir).flatMap((f) => [f, fs.readFileSync(path.join(ROOT, dir, f), 'utf8')]));
+	const inputs = storyFiles(dir).filter((f) => f !== 'sources.yaml');
+	return sha(builderHash(), ...inputs.flatMap((f) => [f, fs.readFileSync(path.join(ROOT, dir, f), 'utf8')]));
 }

@@ -17,7 +17,7 @@ import { storyFolders, validateEdition } from '$lib/story/catalog';
 import type { PlaceFeature, RouteFeature } from '$lib/story/types';
 import { labelCandidates } from '../../geo/scripts/basemap';
 import { distanceInside, polygonsOf } from '../../geo/scripts/geometry';
-import { BUDGET, builderHash, storyInputHash, storyInputs } from '../../geo/scripts/inputs';
+import { BUDGET, builderHash, storyFiles, storyInputHash } from '../../geo/scripts/inputs';
 import { geojsonText, readHeader } from '../../geo/scripts/output';
 import { BASEMAP_FILE, ROOT, ROUTES_FILE, WORLD_FILE, storyDirs } from '../../geo/scripts/paths';
 import { buildRoutes } from '../../geo/scripts/routes';
@@ -237,9 +237,7 @@ describe.each(dirs)('%s', (dir) => {
 		});
 
 		it(`gives the opening overview at most ${BUDGET.overviewLabels} label candidates on every reference screen`, () => {
-			const texts = Object.fromEntries(
-				[...storyInputs(dir), 'sources.yaml'].map((f) => [`/${dir}/${f}`, fs.readFileSync(path.join(abs, f), 'utf8')])
-			);
+			const texts = Object.fromEntries(storyFiles(dir).map((f) => [`/${dir}/${f}`, fs.readFileSync(path.join(abs, f), 'utf8')]));
 			const [folder] = storyFolders(texts);
 			const chapters = folder.langs.map((lang) => validateEdition(folder, lang, countryFeatures as never).chapters);
 			const overviews = storyViews(chapters).filter((v) => v.chapter === 'overview');
