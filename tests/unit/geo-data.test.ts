@@ -9,12 +9,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import * as topojson from 'topojson-client';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { STORY_LAYERS } from '$lib/map/basemap';
 import { storyFolders, validateEdition } from '$lib/story/catalog';
 import type { PlaceFeature, RouteFeature } from '$lib/story/types';
+import type { CountryFeature } from '$lib/story/validate';
 import { labelCandidates } from '../../geo/scripts/basemap';
 import { distanceInside, polygonsOf } from '../../geo/scripts/geometry';
 import { BUDGET, builderHash, storyFiles, storyInputHash } from '../../geo/scripts/inputs';
@@ -27,58 +27,10 @@ const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8'
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const regenerate = 'run `npm run geo`';
 
-// Natural Earth 1:10m countries (world-atlas), by name, as the build's country check uses them.
+// Natural Earth 1:10m countries (world-atlas), as the site's validator reads them.
 const require = createRequire(import.meta.url);
 const topology = readJson<Topology<{ countries: GeometryCollection<{ name: string }> }>>(require.resolve('world-atlas/countries-10m.json'));
-const countryFeatures = topojson.feature(topology, topology.objects.countries).features.filter((f) => f.geometry);
-const countries = new Map<string, Feature<Polygon | MultiPolygon>[]>();
-for (const f of countryFeatures) {
-	const list = countries.get(f.properties.name) ?? [];
-	list.push(f as Feature<Polygon | MultiPolygon>);
-	countries.set(f.properties.name, list);
-}
-
-/** True when [lon, lat] lies inside the Natural Earth country of that name. */
-function insideCountry(coordinates: Position, country: string): boolean {
-	return (countries.get(country) ?? []).some((f) => booleanPointInPolygon(coordinates, f));
-}
-
-/** Kilometres from [lon, lat] to the nearest edge of the named country (0 inside; Infinity for an unknown name).
- * Equirectangular around the point: good to a few metres at the distances that matter here (a few km). */
-function kmFromCountry(coordinates: Position, country: string): number {
-	if (insideCountry(coordinates, country)) return 0;
-	const [lon, lat] = coordinates;
-	const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
-	const ky = 110.57;
-	let best = Infinity;
-	for (const f of countries.get(country) ?? []) {
-		const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-		for (const ring of polygons.flat()) {
-			for (let i = 1; i < ring.length; i++) {
-				const [ax, ay] = [(ring[i - 1][0] - lon) * kx, (ring[i - 1][1] - lat) * ky];
-				const [bx, by] = [(ring[i][0] - lon) * kx, (ring[i][1] - lat) * ky];
-				const [dx, dy] = [bx - ax, by - ay];
-				const len2 = dx * dx + dy * dy;
-				const t = len2 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
-				best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
-			}
-		}
-	}
-	return best;
-}
-
-/** The same allowance as the build's check (src/lib/story/validate.ts): 1:10m coastlines are generalised (world-atlas
- * quantises them to about 400 m), so a coastal airport or a base on a bay may fall just offshore. 2 km, or the place's
- * uncertainty radius when larger. Swapped coordinates land thousands of kilometres away and still fail. */
-const TOLERANCE_KM = 2;
-const toleranceFor = (p: PlaceFeature) => Math.max(TOLERANCE_KM, (p.properties.uncertaintyMeters ?? 0) / 1000);
-const inNamedCountry = (coordinates: Position, p: PlaceFeature) =>
-	kmFromCountry(coordinates, p.properties.country) <= toleranceFor(p);
-
-/** Names of the countries that contain the point (for messages). */
-const countriesAt = (coordinates: Position) =>
-	[...countries.entries()].filter(([, fs]) => fs.some((f) => booleanPointInPolygon(coordinates, f))).map(([n]) => n);
-
+const countries = topojson.feature(topology, topology.objects.countries).features.filter((f) => f.geometry) as CountryFeature[];
 
 /** A reason the geometry is empty or broken, or null when it is fine. */
 function geometryProblem(g: Geometry | null): string | null {
@@ -122,6 +74,11 @@ describe.each(dirs)('%s', (dir) => {
 	const routeDefs = readJson<{ id: string; mode: string; via: string[]; sources: string[] }[]>(path.join(abs, 'route-defs.json'));
 	const routes = readJson<FeatureCollection>(path.join(abs, ROUTES_FILE)).features as RouteFeature[];
 	const placeById = new Map(places.map((p) => [p.properties.id, p]));
+	const [folder] = storyFolders(Object.fromEntries(storyFiles(dir).map((f) => [`/${dir}/${f}`, fs.readFileSync(path.join(abs, f), 'utf8')])));
+
+	it('validates in every edition: places inside their countries, routes through their places', () => {
+		for (const lang of folder.langs) expect(() => validateEdition(folder, lang, countries), lang).not.toThrow();
+	});
 
 	describe('places', () => {
 		it('exist, with unique ids and at least one source each', () => {
@@ -129,25 +86,6 @@ describe.each(dirs)('%s', (dir) => {
 			expect(new Set(places.map((p) => p.properties.id)).size).toBe(places.length);
 			for (const p of places) {
 				expect(Array.isArray(p.properties.sources) && p.properties.sources.length > 0, `${p.properties.id} has no source`).toBe(true);
-			}
-		});
-
-		it.each(places.map((p) => [p.properties.id, p] as const))('%s lies inside the country it names', (id, place) => {
-			const { country } = place.properties;
-			expect(countries.has(country), `${id}: "${country}" is not a Natural Earth country name`).toBe(true);
-			const [lon, lat] = place.geometry.coordinates;
-			const km = kmFromCountry([lon, lat], country);
-			expect(
-				inNamedCountry([lon, lat], place),
-				`${id} [${lon}, ${lat}] is ${km.toFixed(1)} km outside ${country} (allowed ${toleranceFor(place)} km); ` +
-					`it is in: ${countriesAt([lon, lat]).join(', ') || 'no country (sea?)'}`
-			).toBe(true);
-		});
-
-		it('would fail the country check with longitude and latitude swapped', () => {
-			for (const p of places) {
-				const [x, y] = p.geometry.coordinates;
-				expect(inNamedCountry([y, x], p), p.properties.id).toBe(false);
 			}
 		});
 
@@ -237,9 +175,7 @@ describe.each(dirs)('%s', (dir) => {
 		});
 
 		it(`gives the opening overview at most ${BUDGET.overviewLabels} label candidates on every reference screen`, () => {
-			const texts = Object.fromEntries(storyFiles(dir).map((f) => [`/${dir}/${f}`, fs.readFileSync(path.join(abs, f), 'utf8')]));
-			const [folder] = storyFolders(texts);
-			const chapters = folder.langs.map((lang) => validateEdition(folder, lang, countryFeatures as never).chapters);
+			const chapters = folder.langs.map((lang) => validateEdition(folder, lang, countries).chapters);
 			const overviews = storyViews(chapters).filter((v) => v.chapter === 'overview');
 			expect(overviews.length).toBeGreaterThan(0);
 			for (const view of overviews) expect(labelCandidates(view, basemap.features).length, view.screen).toBeLessThanOrEqual(BUDGET.overviewLabels);

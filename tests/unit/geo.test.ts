@@ -158,8 +158,8 @@ describe('countries', () => {
 describe('the 180° meridian', () => {
 	// Nadi airport (Fiji) and Honolulu airport (Hawaii), either side of the meridian.
 	const described = { description: { en: 'An airport.' } };
-	const nadi = place('nadi', [177.4431, -17.7553], { kind: 'airport', country: 'Fiji', ...described });
-	const honolulu = place('honolulu', [-157.9225, 21.3187], { kind: 'airport', country: 'United States of America', ...described });
+	const nadi = place('nadi', [177.4431, -17.7553], { kind: 'airport', precision: 'site', country: 'Fiji', ...described });
+	const honolulu = place('honolulu', [-157.9225, 21.3187], { kind: 'airport', precision: 'site', country: 'United States of America', ...described });
 	const line = routeLine([nadi.geometry.coordinates, honolulu.geometry.coordinates], false);
 	const route: RouteFeature = {
 		type: 'Feature',
@@ -209,6 +209,12 @@ describe('the 180° meridian', () => {
 		}>;
 		const countries = feature(topology, topology.objects.countries).features as CountryFeature[];
 		const file = (path: string, data: unknown): StoryFile => ({ path, text: JSON.stringify(data, null, 1) });
+		// As an author writes them: only the fields of a places file.
+		const written = ({ geometry, properties: { id, name, kind, precision, country, description, sources } }: PlaceFeature) => ({
+			type: 'Feature',
+			geometry,
+			properties: { id, name, kind, precision, country, description, sources }
+		});
 		const defs = [{ id: 'crossing', name: { en: 'Crossing' }, mode: 'flight', via: ['nadi', 'honolulu'], sources: ['s'] }];
 		const files = (places: PlaceFeature[], generatedFrom = places) => ({
 			story: {
@@ -217,7 +223,7 @@ describe('the 180° meridian', () => {
 					'  - id: c', '    title: C', '    routes: [crossing]', '    sources: [s]', '    body: B'].join('\n')
 			},
 			sources: { path: 'sources.yaml', text: 's: { title: T, publisher: P, url: "https://example.org" }' },
-			places: file('places.geojson', { type: 'FeatureCollection', features: places }),
+			places: file('places.geojson', { type: 'FeatureCollection', features: places.map(written) }),
 			routeDefs: file('route-defs.json', defs),
 			routes: file('routes.geojson', buildRoutes({ file: 'p', data: { type: 'FeatureCollection', features: generatedFrom } }, { file: 'd', data: defs }).routes),
 			countries
