@@ -9,7 +9,7 @@ import type { PlaceFeature, RouteFeature } from '$lib/story/types';
 const place = (id: string, coordinates: [number, number]): PlaceFeature => ({
 	type: 'Feature',
 	geometry: { type: 'Point', coordinates },
-	properties: { id, name: { en: id }, kind: 'city', precision: 'city', country: '', description: { en: '' }, sources: [] }
+	properties: { id, name: { en: id }, kind: 'city', drawAs: 'city', precision: 'city', country: '', description: { en: '' }, sources: [] }
 });
 
 describe('dates', () => {

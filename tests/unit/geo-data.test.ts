@@ -1,5 +1,6 @@
 /**
- * Integrity of the committed geo data: geo/places.geojson, geo/route-defs.json, geo/routes.geojson and geo/basemap/.
+ * Integrity of every story folder's geo data (stories/<id>/ and tests/fixtures/stories/<id>/: places, route
+ * definitions, the generated routes and basemap) and of the world layer they share (geo/basemap/world.geojson).
  * Run: npx vitest run --project unit tests/unit/geo-data.test.ts
  */
 import { describe, it, expect } from 'vitest';
@@ -7,195 +8,197 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import * as topojson from 'topojson-client';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import { STORY_LAYERS } from '$lib/map/basemap';
+import { storyFolders, validateEdition } from '$lib/story/catalog';
 import type { PlaceFeature, RouteFeature } from '$lib/story/types';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const GEO = path.join(ROOT, 'geo');
-const BASEMAP = path.join(GEO, 'basemap');
-const BUDGET_GZIP = 250 * 1024;
+import type { CountryFeature } from '$lib/story/validate';
+import { labelCandidates } from '../../geo/scripts/basemap';
+import { distanceInside, polygonsOf } from '../../geo/scripts/geometry';
+import { BUDGET, builderHash, storyFiles, storyInputHash } from '../../geo/scripts/inputs';
+import { geojsonText, readHeader } from '../../geo/scripts/output';
+import { BASEMAP_FILE, ROOT, ROUTES_FILE, WORLD_FILE, storyDirs } from '../../geo/scripts/paths';
+import { buildRoutes } from '../../geo/scripts/routes';
+import { storyViews } from '../../geo/scripts/views';
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const regenerate = 'run `npm run geo`';
 
-const places = readJson<FeatureCollection>(path.join(GEO, 'places.geojson')).features as PlaceFeature[];
-const routeDefs = readJson<{ id: string; mode: string; via: string[]; sources: string[] }[]>(path.join(GEO, 'route-defs.json'));
-const routes = readJson<FeatureCollection>(path.join(GEO, 'routes.geojson')).features as RouteFeature[];
-const placeById = new Map(places.map((p) => [p.properties.id, p]));
-
-// Natural Earth 1:10m countries (world-atlas), by name, as the build's country check uses them.
+// Natural Earth 1:10m countries (world-atlas), as the site's validator reads them.
 const require = createRequire(import.meta.url);
-const topology = readJson<Topology<{ countries: GeometryCollection<{ name: string }> }>>(
-	require.resolve('world-atlas/countries-10m.json')
-);
-const countries = new Map<string, Feature<Polygon | MultiPolygon>[]>();
-for (const f of topojson.feature(topology, topology.objects.countries).features) {
-	if (!f.geometry) continue;
-	const list = countries.get(f.properties.name) ?? [];
-	list.push(f as Feature<Polygon | MultiPolygon>);
-	countries.set(f.properties.name, list);
+const topology = readJson<Topology<{ countries: GeometryCollection<{ name: string }> }>>(require.resolve('world-atlas/countries-10m.json'));
+const countries = topojson.feature(topology, topology.objects.countries).features.filter((f) => f.geometry) as CountryFeature[];
+
+/** A reason the geometry is empty or broken, or null when it is fine. */
+function geometryProblem(g: Geometry | null): string | null {
+	if (!g) return 'null geometry';
+	const ring = (r: Position[]) => {
+		if (r.length < 4) return 'ring with fewer than 4 positions';
+		const [a, b] = [r[0], r[r.length - 1]];
+		return a[0] === b[0] && a[1] === b[1] ? null : 'ring not closed';
+	};
+	const finite = (p: Position) => p.length === 2 && p.every(Number.isFinite);
+	switch (g.type) {
+		case 'Point':
+			return finite(g.coordinates) ? null : 'bad point';
+		case 'LineString':
+			return g.coordinates.length >= 2 && g.coordinates.every(finite) ? null : 'line with fewer than 2 positions';
+		case 'MultiLineString':
+			return g.coordinates.length && g.coordinates.every((l) => l.length >= 2 && l.every(finite)) ? null : 'empty line';
+		case 'Polygon':
+			return g.coordinates.length ? (g.coordinates.map(ring).find(Boolean) ?? null) : 'empty polygon';
+		case 'MultiPolygon':
+			return g.coordinates.length && g.coordinates.every((p) => p.length)
+				? (g.coordinates.flatMap((p) => p.map(ring)).find(Boolean) ?? null)
+				: 'empty polygon';
+		default:
+			return `unexpected ${g.type}`;
+	}
 }
 
-/** True when [lon, lat] lies inside the Natural Earth country of that name. */
-function insideCountry(coordinates: Position, country: string): boolean {
-	return (countries.get(country) ?? []).some((f) => booleanPointInPolygon(coordinates, f));
-}
+/** The same longitude, give or take whole turns of the globe (a line across the 180° meridian runs on past it). */
+const sameMeridian = (a: number, b: number) => Math.abs((((a - b) % 360) + 540) % 360 - 180) < 1e-9;
 
-/** Kilometres from [lon, lat] to the nearest edge of the named country (0 inside; Infinity for an unknown name).
- * Equirectangular around the point: good to a few metres at the distances that matter here (a few km). */
-function kmFromCountry(coordinates: Position, country: string): number {
-	if (insideCountry(coordinates, country)) return 0;
-	const [lon, lat] = coordinates;
-	const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
-	const ky = 110.57;
-	let best = Infinity;
-	for (const f of countries.get(country) ?? []) {
-		const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-		for (const ring of polygons.flat()) {
-			for (let i = 1; i < ring.length; i++) {
-				const [ax, ay] = [(ring[i - 1][0] - lon) * kx, (ring[i - 1][1] - lat) * ky];
-				const [bx, by] = [(ring[i][0] - lon) * kx, (ring[i][1] - lat) * ky];
-				const [dx, dy] = [bx - ax, by - ay];
-				const len2 = dx * dx + dy * dy;
-				const t = len2 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
-				best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+const dirs = storyDirs();
+
+it('finds the story folders', () => {
+	expect(dirs.length).toBeGreaterThan(0);
+});
+
+describe.each(dirs)('%s', (dir) => {
+	const abs = path.join(ROOT, dir);
+	const places = readJson<FeatureCollection>(path.join(abs, 'places.geojson')).features as PlaceFeature[];
+	const routeDefs = readJson<{ id: string; mode: string; via: string[]; sources: string[] }[]>(path.join(abs, 'route-defs.json'));
+	const routes = readJson<FeatureCollection>(path.join(abs, ROUTES_FILE)).features as RouteFeature[];
+	const placeById = new Map(places.map((p) => [p.properties.id, p]));
+	const [folder] = storyFolders(Object.fromEntries(storyFiles(dir).map((f) => [`/${dir}/${f}`, fs.readFileSync(path.join(abs, f), 'utf8')])));
+
+	it('validates in every edition: places inside their countries, routes through their places', () => {
+		for (const lang of folder.langs) expect(() => validateEdition(folder, lang, countries), lang).not.toThrow();
+	});
+
+	describe('places', () => {
+		it('exist, with unique ids and at least one source each', () => {
+			expect(places.length).toBeGreaterThan(0);
+			expect(new Set(places.map((p) => p.properties.id)).size).toBe(places.length);
+			for (const p of places) {
+				expect(Array.isArray(p.properties.sources) && p.properties.sources.length > 0, `${p.properties.id} has no source`).toBe(true);
 			}
-		}
-	}
-	return best;
-}
+		});
 
-/** The same allowance as the build's check (src/lib/story/validate.ts): 1:10m coastlines are generalised (world-atlas
- * quantises them to about 400 m), so a coastal airport or a base on a bay may fall just offshore. 2 km, or the place's
- * uncertainty radius when larger. Swapped coordinates land thousands of kilometres away and still fail. */
-const TOLERANCE_KM = 2;
-const toleranceFor = (p: PlaceFeature) => Math.max(TOLERANCE_KM, (p.properties.uncertaintyMeters ?? 0) / 1000);
-const inNamedCountry = (coordinates: Position, p: PlaceFeature) =>
-	kmFromCountry(coordinates, p.properties.country) <= toleranceFor(p);
-
-/** Names of the countries that contain the point (for messages). */
-const countriesAt = (coordinates: Position) =>
-	[...countries.entries()].filter(([, fs]) => fs.some((f) => booleanPointInPolygon(coordinates, f))).map(([n]) => n);
-
-describe('places', () => {
-	it('exist', () => {
-		expect(places.length).toBeGreaterThan(0);
+		it('give approximate ones a radius of uncertainty', () => {
+			for (const p of places.filter((p) => p.properties.precision === 'approximate')) {
+				expect(p.properties.uncertaintyMeters, `${p.properties.id} is approximate but has no uncertaintyMeters`).toBeGreaterThan(0);
+			}
+		});
 	});
 
-	it.each(places.map((p) => [p.properties.id, p] as const))('%s lies inside the country it names', (id, place) => {
-		const { country } = place.properties;
-		expect(countries.has(country), `${id}: "${country}" is not a Natural Earth country name`).toBe(true);
-		const [lon, lat] = place.geometry.coordinates;
-		const km = kmFromCountry([lon, lat], country);
-		expect(
-			inNamedCountry([lon, lat], place),
-			`${id} [${lon}, ${lat}] is ${km.toFixed(1)} km outside ${country} (allowed ${toleranceFor(place)} km); ` +
-				`it is in: ${countriesAt([lon, lat]).join(', ') || 'no country (sea?)'}`
-		).toBe(true);
+	describe('routes', () => {
+		it(`are what the definitions and places give today (otherwise ${regenerate})`, () => {
+			const built = buildRoutes(
+				{ file: 'places.geojson', data: readJson(path.join(abs, 'places.geojson')) },
+				{ file: 'route-defs.json', data: routeDefs }
+			);
+			expect(built.errors).toEqual([]);
+			expect(fs.readFileSync(path.join(abs, ROUTES_FILE), 'utf8')).toBe(geojsonText(built.routes.features));
+		});
+
+		it.each(routes.map((r) => [r.properties.id, r] as const))('%s runs continuously from its first place to its last', (id, route) => {
+			const { via } = route.properties;
+			expect(via).toEqual(routeDefs.find((d) => d.id === id)?.via);
+			const coords = route.geometry.coordinates;
+			expect(route.geometry.type).toBe('LineString');
+			expect(coords[0]).toEqual(placeById.get(via[0])?.geometry.coordinates);
+			const [lon, lat] = placeById.get(via[via.length - 1])!.geometry.coordinates;
+			const end = coords[coords.length - 1];
+			expect(sameMeridian(end[0], lon) && end[1] === lat, `${id} ends at [${end}], not at ${via.at(-1)} [${lon}, ${lat}]`).toBe(true);
+			// No jump back across the map: a line across the 180° meridian runs on past ±180°.
+			for (let i = 1; i < coords.length; i++) expect(Math.abs(coords[i][0] - coords[i - 1][0]), `${id} vertex ${i}`).toBeLessThan(10);
+		});
+
+		it('copy mode and sources from their definitions', () => {
+			for (const r of routes) {
+				const def = routeDefs.find((d) => d.id === r.properties.id);
+				expect(r.properties.mode).toBe(def?.mode);
+				expect(r.properties.sources).toEqual(def?.sources);
+				expect(r.properties.sources.length).toBeGreaterThan(0);
+			}
+		});
 	});
 
-	it('the country check catches swapped longitude and latitude', () => {
-		// CECOT, Tecoluca, El Salvador, as [lon, lat] and swapped to [lat, lon].
-		const cecot = placeById.get('cecot');
-		const [lon, lat] = cecot ? cecot.geometry.coordinates : [-88.8053, 13.5334];
-		expect(insideCountry([lon, lat], 'El Salvador')).toBe(true);
-		expect(insideCountry([lat, lon], 'El Salvador')).toBe(false);
-		expect(kmFromCountry([lat, lon], 'El Salvador')).toBeGreaterThan(1000);
-		// And for every place: swapped coordinates never pass as the same country, even with the coastal allowance.
-		for (const p of places) {
-			const [x, y] = p.geometry.coordinates;
-			expect(inNamedCountry([y, x], p), p.properties.id).toBe(false);
-		}
-	});
+	describe('basemap', () => {
+		const file = path.join(abs, BASEMAP_FILE);
+		const basemap = fs.existsSync(file) ? readJson<FeatureCollection>(file) : { type: 'FeatureCollection', features: [] };
+		const layer = (name: string) => basemap.features.filter((f) => f.properties?.layer === name);
 
-	it('have unique ids and at least one source each', () => {
-		expect(new Set(places.map((p) => p.properties.id)).size).toBe(places.length);
-		for (const p of places) {
-			expect(Array.isArray(p.properties.sources) && p.properties.sources.length > 0, `${p.properties.id} has no source`).toBe(true);
-		}
-	});
+		it(`is up to date with the story and the build (otherwise ${regenerate})`, () => {
+			expect(fs.existsSync(file), `${dir}/${BASEMAP_FILE} is missing`).toBe(true);
+			expect(readHeader<{ input: string }>(file)?.input).toBe(storyInputHash(dir));
+		});
 
-	it('give approximate ones a radius of uncertainty', () => {
-		for (const p of places.filter((p) => p.properties.precision === 'approximate')) {
-			expect(p.properties.uncertaintyMeters, `${p.properties.id} is approximate but has no uncertaintyMeters`).toBeGreaterThan(0);
-		}
+		it('is one FeatureCollection of the style’s layers, with no empty geometry', () => {
+			expect(basemap.type).toBe('FeatureCollection');
+			for (const [i, f] of basemap.features.entries()) {
+				expect(STORY_LAYERS, `feature ${i}`).toContain(f.properties?.layer);
+				expect(geometryProblem(f.geometry), `feature ${i} ${JSON.stringify(f.properties)}`).toBeNull();
+			}
+			expect(basemap.features.length).toBeGreaterThan(0);
+		});
+
+		it(`stays within ${BUDGET.storyGzip / 1024} KB gzip`, () => {
+			expect(gzipSize(file)).toBeLessThanOrEqual(BUDGET.storyGzip);
+		});
+
+		it('has land under every place (the story’s own, or the world’s where only wide views show it)', () => {
+			const worldLand = readJson<FeatureCollection>(WORLD_FILE).features.filter((f) => f.properties?.layer === 'world-land');
+			const land = [...layer('land'), ...layer('land-detail'), ...worldLand].flatMap((f) => polygonsOf(f.geometry));
+			for (const p of places) {
+				const [lon, lat] = p.geometry.coordinates;
+				// Within 2 km: coasts are generalised. Polygons east of 180° are compared one turn on.
+				const near = land.some((polygon) => [lon, lon + 360, lon - 360].some((x) => distanceInside([x, lat], polygon) > -0.02));
+				expect(near, `${p.properties.id} [${lon}, ${lat}] is on no land of the basemap`).toBe(true);
+			}
+		});
+
+		it('names countries with their ISO 3166-1 code and labels seas and cities by name and zoom', () => {
+			const countryLabels = layer('country-labels');
+			for (const f of countryLabels) if ('iso_a2' in f.properties!) expect(f.properties!.iso_a2).toMatch(/^[A-Z]{2}$/);
+			expect(countryLabels.filter((f) => f.properties!.iso_a2).length / countryLabels.length).toBeGreaterThan(0.9);
+			for (const f of [...countryLabels, ...layer('sea-labels'), ...layer('cities')]) {
+				expect(typeof f.properties!.name).toBe('string');
+				expect(f.properties!.minzoom).toBeTypeOf('number');
+				expect((f.geometry as Point).type).toBe('Point');
+			}
+		});
+
+		it(`gives the opening overview at most ${BUDGET.overviewLabels} label candidates on every reference screen`, () => {
+			const chapters = folder.langs.map((lang) => validateEdition(folder, lang, countries).chapters);
+			const overviews = storyViews(chapters).filter((v) => v.chapter === 'overview');
+			expect(overviews.length).toBeGreaterThan(0);
+			for (const view of overviews) expect(labelCandidates(view, basemap.features).length, view.screen).toBeLessThanOrEqual(BUDGET.overviewLabels);
+		});
 	});
 });
 
-describe('routes', () => {
-	it('are generated for every definition and nothing else (run `npm run geo` after editing route-defs.json)', () => {
-		expect(routes.map((r) => r.properties.id).sort()).toEqual(routeDefs.map((d) => d.id).sort());
+describe('the world layer', () => {
+	const world = readJson<FeatureCollection>(WORLD_FILE);
+
+	it(`is up to date with the build (otherwise ${regenerate})`, () => {
+		expect(readHeader<{ input: string }>(WORLD_FILE)?.input).toBe(builderHash());
 	});
 
-	it.each(routes.map((r) => [r.properties.id, r] as const))('%s starts and ends at its first and last place', (id, route) => {
-		const { via } = route.properties;
-		const def = routeDefs.find((d) => d.id === id);
-		expect(via).toEqual(def?.via);
-		for (const v of via) expect(placeById.has(v), `${id}: unknown place ${v}`).toBe(true);
-		const coords = route.geometry.coordinates;
-		expect(route.geometry.type).toBe('LineString');
-		expect(coords[0]).toEqual(placeById.get(via[0])?.geometry.coordinates);
-		expect(coords[coords.length - 1]).toEqual(placeById.get(via[via.length - 1])?.geometry.coordinates);
-	});
-
-	it('copy mode and sources from their definitions', () => {
-		for (const r of routes) {
-			const def = routeDefs.find((d) => d.id === r.properties.id);
-			expect(r.properties.mode).toBe(def?.mode);
-			expect(r.properties.sources).toEqual(def?.sources);
-			expect(r.properties.sources.length).toBeGreaterThan(0);
+	it('has land, borders and lakes, with no empty geometry', () => {
+		for (const [i, f] of world.features.entries()) {
+			expect(['world-land', 'world-borders', 'world-lakes'], `feature ${i}`).toContain(f.properties?.layer);
+			expect(geometryProblem(f.geometry), `feature ${i}`).toBeNull();
 		}
-	});
-});
-
-describe('basemap', () => {
-	const files = fs.existsSync(BASEMAP) ? fs.readdirSync(BASEMAP).filter((f) => f.endsWith('.geojson')).sort() : [];
-
-	it('has layers', () => {
-		expect(files.length).toBeGreaterThan(0);
+		for (const name of ['world-land', 'world-borders', 'world-lakes']) expect(world.features.some((f) => f.properties?.layer === name)).toBe(true);
 	});
 
-	/** A reason the geometry is empty or broken, or null when it is fine. */
-	function geometryProblem(g: Geometry | null): string | null {
-		if (!g) return 'null geometry';
-		const ring = (r: Position[]) => {
-			if (r.length < 4) return 'ring with fewer than 4 positions';
-			const [a, b] = [r[0], r[r.length - 1]];
-			return a[0] === b[0] && a[1] === b[1] ? null : 'ring not closed';
-		};
-		switch (g.type) {
-			case 'Point':
-				return g.coordinates.length >= 2 ? null : 'empty point';
-			case 'LineString':
-				return g.coordinates.length >= 2 ? null : 'line with fewer than 2 positions';
-			case 'MultiLineString':
-				return g.coordinates.length && g.coordinates.every((l) => l.length >= 2) ? null : 'empty line';
-			case 'Polygon':
-				return g.coordinates.length ? (g.coordinates.map(ring).find(Boolean) ?? null) : 'empty polygon';
-			case 'MultiPolygon':
-				return g.coordinates.length && g.coordinates.every((p) => p.length)
-					? (g.coordinates.flatMap((p) => p.map(ring)).find(Boolean) ?? null)
-					: 'empty polygon';
-			default:
-				return `unexpected ${g.type}`;
-		}
-	}
-
-	it.each(files)('%s is a FeatureCollection with no empty geometry', (file) => {
-		const fc = readJson<FeatureCollection>(path.join(BASEMAP, file));
-		expect(fc.type).toBe('FeatureCollection');
-		expect(fc.features.length).toBeGreaterThan(0);
-		for (const [i, f] of fc.features.entries()) {
-			expect(f.type).toBe('Feature');
-			expect(geometryProblem(f.geometry), `${file} feature ${i} ${JSON.stringify(f.properties)}`).toBeNull();
-		}
-	});
-
-	it(`stays within ${BUDGET_GZIP / 1024} KB gzip in total`, () => {
-		const total = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(BASEMAP, f)), { level: 9 }).length, 0);
-		expect(total).toBeLessThanOrEqual(BUDGET_GZIP);
+	it(`stays within ${BUDGET.worldGzip / 1024} KB gzip`, () => {
+		expect(gzipSize(WORLD_FILE)).toBeLessThanOrEqual(BUDGET.worldGzip);
 	});
 });

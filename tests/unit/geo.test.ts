@@ -6,8 +6,12 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { countriesAt, isInCountry, type CountryFeature } from '$lib/geo/countries';
 import { describeMapState } from '$lib/geo/describe';
 import { distanceKm, formatKm, formatMeters, routeLengthKm } from '$lib/geo/distance';
-import { frameBounds } from '$lib/geo/framing';
-import type { MapState, PlaceFeature, PlaceProperties, RouteFeature } from '$lib/story/types';
+import { detailZoomAt, frameBounds, framingMaxZoom, unionBounds, type BasemapDetail } from '$lib/geo/framing';
+import { overviewState } from '$lib/geo/overview';
+import { validateStory, type StoryFile } from '$lib/story/validate';
+import { StoryValidationError } from '$lib/story/errors';
+import type { Chapter, MapState, PlaceFeature, PlaceProperties, RouteFeature } from '$lib/story/types';
+import { buildRoutes, routeLine } from '../../geo/scripts/routes';
 
 /** Places with the coordinates of /work/shared/reference/story-facts.md. */
 function place(id: string, coordinates: [number, number], properties: Partial<PlaceProperties> = {}): PlaceFeature {
@@ -148,5 +152,111 @@ describe('countries', () => {
 		// Guantánamo Bay Naval Base (story facts) falls in the bay on the 1:10m outline.
 		expect(countriesAt([-75.16, 19.9175], countries, 0)).toEqual([]);
 		expect(countriesAt([-75.16, 19.9175], countries, 2)).toEqual(['USNB Guantanamo Bay']);
+	});
+});
+
+describe('the 180° meridian', () => {
+	// Nadi airport (Fiji) and Honolulu airport (Hawaii), either side of the meridian.
+	const described = { description: { en: 'An airport.' } };
+	const nadi = place('nadi', [177.4431, -17.7553], { kind: 'airport', precision: 'site', country: 'Fiji', ...described });
+	const honolulu = place('honolulu', [-157.9225, 21.3187], { kind: 'airport', precision: 'site', country: 'United States of America', ...described });
+	const line = routeLine([nadi.geometry.coordinates, honolulu.geometry.coordinates], false);
+	const route: RouteFeature = {
+		type: 'Feature',
+		geometry: { type: 'LineString', coordinates: line },
+		properties: { id: 'crossing', name: { en: 'Crossing' }, via: ['nadi', 'honolulu'], mode: 'flight', sources: ['s'] }
+	};
+
+	it('frames places either side of it as one view, not round the world', () => {
+		const [w, s, e, n] = frameBounds(['nadi', 'honolulu'], [nadi, honolulu], []);
+		expect([w, s, n]).toEqual([177.4431, -17.7553, 21.3187]);
+		expect(e).toBeCloseTo(-157.9225 + 360, 9); // 24.6° across the meridian, not 335° the other way
+		expect(frameBounds(['crossing'], [nadi, honolulu], [route])[0]).toBe(177.4431);
+		expect(frameBounds(['crossing'], [nadi, honolulu], [route])[2]).toBeCloseTo(202.0775, 9);
+	});
+
+	it('joins bounds the short way round, and never beyond the whole world', () => {
+		expect(unionBounds([[170, 0, 175, 1], [-175, -1, -170, 0]])).toEqual([170, -1, 190, 1]);
+		expect(unionBounds([[-175, -1, -170, 0], [170, 0, 175, 1]])).toEqual([170, -1, 190, 1]);
+		expect(unionBounds([[-100, 0, -90, 1], [-10, 0, 0, 1]])).toEqual([-100, 0, 0, 1]);
+		// The largest gap (10° between 0° and 10°) is what is left out.
+		expect(unionBounds([[-170, 0, 0, 1], [10, 0, 170, 1], [175, 0, 190, 1]])).toEqual([10, 0, 360, 1]);
+		expect(unionBounds([[-170, 0, 0, 1], [0, 0, 175, 1], [170, 0, 195, 1]])).toEqual([-180, 0, 180, 1]);
+	});
+
+	it('gives an overview of chapters either side of it as one view', () => {
+		const chapter = (bounds: [number, number, number, number]) => ({ map: { places: [], routes: [], frame: [], bounds } }) as unknown as Chapter;
+		const { bounds } = overviewState([chapter([177, -19, 179, -17]), chapter([-159, 21, -157, 22])]);
+		expect(bounds).toEqual([177, -19, 203, 22]);
+	});
+
+	it('draws a route across it as one continuous line of the right length', () => {
+		expect(line[0]).toEqual([177.4431, -17.7553]);
+		expect(line.at(-1)).toEqual([202.0775, 21.3187]); // Honolulu, one turn of the globe on
+		for (let i = 1; i < line.length; i++) expect(Math.abs(line[i][0] - line[i - 1][0])).toBeLessThan(1);
+		const greatCircle = distance(nadi.geometry.coordinates, honolulu.geometry.coordinates, { units: 'kilometers' });
+		expect(greatCircle).toBeGreaterThan(5000); // not the 30,000 km of a line back across the map
+		expect(routeLengthKm(route) / greatCircle).toBeCloseTo(1, 4);
+		// Westward it runs on below −180°.
+		const back = routeLine([honolulu.geometry.coordinates, nadi.geometry.coordinates], false);
+		expect(back.at(-1)).toEqual([177.4431 - 360, -17.7553]);
+		expect(Math.max(...back.slice(1).map((p, i) => Math.abs(p[0] - back[i][0])))).toBeLessThan(1);
+	});
+
+	describe('the validator', () => {
+		const topology = JSON.parse(fs.readFileSync('node_modules/world-atlas/countries-10m.json', 'utf8')) as Topology<{
+			countries: GeometryCollection<{ name: string }>;
+		}>;
+		const countries = feature(topology, topology.objects.countries).features as CountryFeature[];
+		const file = (path: string, data: unknown): StoryFile => ({ path, text: JSON.stringify(data, null, 1) });
+		// As an author writes them: only the fields of a places file.
+		const written = ({ geometry, properties: { id, name, kind, precision, country, description, sources } }: PlaceFeature) => ({
+			type: 'Feature',
+			geometry,
+			properties: { id, name, kind, precision, country, description, sources }
+		});
+		const defs = [{ id: 'crossing', name: { en: 'Crossing' }, mode: 'flight', via: ['nadi', 'honolulu'], sources: ['s'] }];
+		const files = (places: PlaceFeature[], generatedFrom = places) => ({
+			story: {
+				path: 'story.en.yaml',
+				text: ['id: t', 'lang: en', 'title: T', 'summary: S', 'credits: C', 'published: 2026-01-01', 'article: s', 'chapters:',
+					'  - id: c', '    title: C', '    routes: [crossing]', '    sources: [s]', '    body: B'].join('\n')
+			},
+			sources: { path: 'sources.yaml', text: 's: { title: T, publisher: P, url: "https://example.org" }' },
+			places: file('places.geojson', { type: 'FeatureCollection', features: places.map(written) }),
+			routeDefs: file('route-defs.json', defs),
+			routes: file('routes.geojson', buildRoutes({ file: 'p', data: { type: 'FeatureCollection', features: generatedFrom } }, { file: 'd', data: defs }).routes),
+			countries
+		});
+
+		it('accepts a route that runs on past 180° through its places', () => {
+			const story = validateStory(files([nadi, honolulu]));
+			expect(story.chapters[0].map.bounds![2]).toBeGreaterThan(180);
+		});
+
+		it('still reports a place that moved since the route was generated', () => {
+			const moved = place('honolulu', [-157.8, 21.3], { ...honolulu.properties });
+			expect(() => validateStory(files([nadi, moved], [nadi, honolulu]))).toThrow(StoryValidationError);
+			expect(() => validateStory(files([nadi, moved], [nadi, honolulu]))).toThrow(/does not pass through `honolulu`/);
+		});
+	});
+});
+
+describe('framingMaxZoom', () => {
+	// Detail to zoom 10 in a region across the meridian, to 6 elsewhere.
+	const detail: BasemapDetail = { maxZoom: 6, regions: [{ bounds: [175, -20, 185, -15], maxZoom: 10 }] };
+	const at = (lon: number, lat: number): MapState => ({ places: [], routes: [], frame: [], bounds: [lon, lat, lon, lat] });
+
+	it('keeps a chapter’s own max-zoom', () => {
+		expect(framingMaxZoom({ ...at(0, 0), maxZoom: 12 }, detail)).toBe(12);
+	});
+
+	it('stops where the basemap has detail, at 9 at most', () => {
+		expect(framingMaxZoom(at(178, -18))).toBe(9);
+		expect(framingMaxZoom(at(178, -18), detail)).toBe(9);
+		expect(framingMaxZoom(at(-179, -18), detail)).toBe(9); // inside the region, west of the meridian
+		expect(framingMaxZoom(at(-170, -18), detail)).toBe(6);
+		expect(detailZoomAt([184, -16], detail)).toBe(10);
+		expect(detailZoomAt([0, 0], detail)).toBe(6);
 	});
 });

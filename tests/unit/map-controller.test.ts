@@ -108,6 +108,33 @@ describe('map controller', () => {
 		expect(map.calls.find((call) => call.method === 'jumpTo')!.args[0]).toMatchObject({ center: [-80, 15], zoom: 3, bearing: 0 });
 	});
 
+	it('honours a declared camera on or past the 180° meridian as it is', () => {
+		const controller = createMapController(map);
+		controller.applyStep({ ...onePlace, camera: { center: [180, -17], zoom: 5 }, bounds: undefined }, { padding, reducedMotion: true });
+		controller.applyStep({ ...onePlace, camera: { center: [185, -17], zoom: 5 }, bounds: undefined }, { padding, reducedMotion: false });
+		expect(map.calls.find((call) => call.method === 'jumpTo')!.args[0]).toMatchObject({ center: [180, -17] });
+		expect(map.calls.find((call) => call.method === 'flyTo')!.args[0]).toMatchObject({ center: [185, -17] });
+	});
+
+	it('frames bounds across the 180° meridian without folding them back', () => {
+		const framed: unknown[] = [];
+		const controller = createMapController({ ...map, cameraForBounds: (bounds, options) => (framed.push(bounds, options), map.cameraForBounds(bounds, options)) });
+		controller.applyStep({ ...onePlace, bounds: [177.4, -17.8, 202.1, 21.3] }, { padding, reducedMotion: true });
+		expect(framed[0]).toEqual([[177.4, -17.8], [202.1, 21.3]]);
+	});
+
+	it('zooms a framing only as far as the story’s basemap has detail, unless the chapter sets max-zoom', () => {
+		const maxZooms: (number | undefined)[] = [];
+		const detail = { maxZoom: 6, regions: [{ bounds: [-90, 13, -88, 14] as [number, number, number, number], maxZoom: 10 }] };
+		const controller = createMapController(
+			{ ...map, cameraForBounds: (bounds, options) => (maxZooms.push(options.maxZoom), map.cameraForBounds(bounds, options)) },
+			detail
+		);
+		const single = (lon: number, lat: number, maxZoom?: number): MapState => ({ ...onePlace, bounds: [lon, lat, lon + 0.01, lat + 0.01], ...(maxZoom && { maxZoom }) });
+		for (const state of [single(-88.8, 13.5), single(-60, 10), single(-60, 10, 12)]) controller.applyStep(state, { padding, reducedMotion: true });
+		expect(maxZooms).toEqual([9, 6, 12]);
+	});
+
 	it('draws routes up to the step progress', () => {
 		const controller = createMapController(map);
 		controller.setRouteProgress(0.4);

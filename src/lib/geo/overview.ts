@@ -1,13 +1,13 @@
 import type { Chapter, MapState } from '$lib/story/types';
+import { unionBounds, type Bounds } from './framing';
 
-/** The map before the first chapter: every chapter's framing at once, nothing emphasised. */
+/** The map before the first chapter: every chapter's framing (or explicit camera's centre) at once, the short way
+ * round the globe, nothing emphasised. */
 export function overviewState(chapters: Chapter[]): MapState {
-	const boxes = chapters.flatMap((chapter) => (chapter.map.bounds ? [chapter.map.bounds] : []));
-	const bounds: [number, number, number, number] = [
-		Math.min(...boxes.map((b) => b[0])),
-		Math.min(...boxes.map((b) => b[1])),
-		Math.max(...boxes.map((b) => b[2])),
-		Math.max(...boxes.map((b) => b[3]))
-	];
-	return { places: [], routes: [], frame: [], bounds };
+	const boxes = chapters.flatMap(({ map }): Bounds[] => {
+		if (map.bounds) return [map.bounds];
+		if (map.camera) return [[map.camera.center[0], map.camera.center[1], map.camera.center[0], map.camera.center[1]]];
+		return [];
+	});
+	return { places: [], routes: [], frame: [], bounds: unionBounds(boxes) };
 }

@@ -7,6 +7,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { CameraView, MapState } from '$lib/story/types';
 import { COLOR } from '$lib/colors';
+import { framingMaxZoom, type BasemapDetail } from '$lib/geo/framing';
 import { LAYER } from './ids';
 import { ROUTE_LAYERS } from './route-layers';
 import { belowMinimum } from './uncertainty';
@@ -45,9 +46,9 @@ export interface ApplyOptions {
 }
 
 const FLIGHT_DURATION_MS = 2200;
-const FALLBACK_MAX_ZOOM = 9;
 
-export function createMapController(map: MapLike) {
+/** `detail`: how far the story's basemap has detail, so a framing never zooms in past it (see framingMaxZoom). */
+export function createMapController(map: MapLike, detail?: BasemapDetail) {
 	/** Last values set, so a repeated step changes nothing on the map. */
 	const applied = new Map<string, string>();
 
@@ -91,7 +92,7 @@ export function createMapController(map: MapLike) {
 				[west, south],
 				[east, north]
 			],
-			{ padding: withLabelRoom(padding, state.labelExtent ?? 0), maxZoom: state.maxZoom ?? FALLBACK_MAX_ZOOM }
+			{ padding: withLabelRoom(padding, state.labelExtent ?? 0), maxZoom: framingMaxZoom(state, detail) }
 		);
 		if (!camera?.center || camera.zoom === undefined) return undefined;
 		return { center: toLngLat(camera.center), zoom: camera.zoom, bearing: 0, pitch: 0 };

@@ -1,8 +1,10 @@
 /**
- * The story's places and routes for the map, as a static file per language. The map fetches it together with the
- * map library, so the page's first bytes carry only text.
+ * The story's places and routes for the map, as a static file per language, and where its basemap is (relative to
+ * this file) with how far it has detail. The map fetches it together with the map library, so the page's first
+ * bytes carry only text.
  */
 import { json } from '@sveltejs/kit';
+import { basemapDetail } from '$lib/map/basemap.server';
 import { editions, loadStory } from '$lib/story/load.server';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -12,5 +14,5 @@ export const entries: EntryGenerator = editions;
 
 export const GET: RequestHandler = ({ params }) => {
 	const story = loadStory(params.story, params.lang);
-	return json({ places: story.places, routes: story.routes });
+	return json({ places: story.places, routes: story.routes, basemap: { url: '../basemap.json', detail: basemapDetail(story.id) } });
 };
