@@ -14,6 +14,7 @@
  * `data:`, `blob:` and `about:` URLs are always allowed (MapLibre starts its worker from a blob).
  */
 import { test as base, expect, type Page, type Request } from '@playwright/test';
+import type { Chapter } from '../../src/lib/story/types';
 
 export { expect };
 
@@ -204,4 +205,53 @@ export async function waitForMapSettled(page: Page, chapter?: string): Promise<s
 		{ polling: 'raf', timeout: 60_000 }
 	);
 	return (await map.getAttribute('data-camera')) ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// What the map shows against what the chapter declares (tests/editions.ts gives the chapters).
+
+/** The ids in a space-separated attribute (data-places, data-routes), sorted. */
+export const idList = (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean).sort();
+
+/** `lon,lat,zoom` from data-camera. */
+export function parseCamera(value: string): { lon: number; lat: number; zoom: number } {
+	const [lon, lat, zoom] = value.split(',').map(Number);
+	return { lon, lat, zoom };
+}
+
+/** How far east of `from` the longitude `lon` lies, in [0, 360): views and bounds may cross the 180° meridian. */
+const eastOf = (lon: number, from: number) => (((lon - from) % 360) + 360) % 360;
+
+/** data-camera rounds to 3 decimals. */
+const ROUNDING = 0.0015;
+
+/**
+ * The map shows the chapter's whole state: its places emphasised, its routes drawn, and a camera that honours what the
+ * chapter declares: its explicit view (longitudes compared around the globe), or a view centred within the bounds it
+ * frames and no closer than its max-zoom.
+ */
+export async function expectMapShowsChapter(page: Page, chapter: Chapter, camera: string) {
+	const map = page.getByTestId('map');
+	await expect(map).toHaveAttribute('data-chapter', chapter.id);
+	expect(idList(await map.getAttribute('data-places')), `places emphasised in ${chapter.id}`).toEqual([...chapter.map.places].sort());
+	expect(idList(await map.getAttribute('data-routes')), `routes drawn in ${chapter.id}`).toEqual([...chapter.map.routes].sort());
+	const { lon, lat, zoom } = parseCamera(camera);
+	const declared = chapter.map.camera;
+	if (declared) {
+		const [east, north] = declared.center;
+		const offset = eastOf(lon, east);
+		expect(Math.min(offset, 360 - offset), `${chapter.id}: the camera's longitude is the chapter's (${camera})`).toBeLessThanOrEqual(ROUNDING);
+		expect(lat, `${chapter.id}: the camera's latitude is the chapter's`).toBeCloseTo(north, 2);
+		expect(zoom, `${chapter.id}: the camera's zoom is the chapter's`).toBeCloseTo(declared.zoom, 2);
+	} else if (chapter.map.bounds) {
+		const [west, south, east, north] = chapter.map.bounds;
+		const width = east >= west ? east - west : east - west + 360;
+		const offset = eastOf(lon, west);
+		const inside = offset <= width + ROUNDING || offset >= 360 - ROUNDING;
+		expect(inside, `${chapter.id}: the view is centred within what it frames, [${chapter.map.bounds.join(', ')}] (camera ${camera})`).toBe(true);
+		expect(lat, `${chapter.id}: the view's latitude is within what it frames (camera ${camera})`).toBeGreaterThanOrEqual(south - ROUNDING);
+		expect(lat, `${chapter.id}: the view's latitude is within what it frames (camera ${camera})`).toBeLessThanOrEqual(north + ROUNDING);
+	}
+	if (!declared && chapter.map.maxZoom !== undefined)
+		expect(zoom, `${chapter.id}: the framing zooms no closer than max-zoom`).toBeLessThanOrEqual(chapter.map.maxZoom + ROUNDING);
 }
