@@ -1,6 +1,7 @@
 /**
  * The scroll page `/<lang>/<story>/` against docs/page-contract.md, for every edition the site is built with
- * (tests/editions.ts), in both projects (desktop 1280×800, phone 390×844); every chapter is walked once, on the desktop.
+ * (tests/editions.ts), in both projects (desktop 1280×800, phone 390×844); every chapter is walked once, on the desktop,
+ * and keys and reduced-motion jumps are tested on the desktop (the latter once: the same code for every story).
  * Chapter ids, titles and map states come from the story files, the interface words from src/lib/ui-text.ts.
  * Every test also runs under the guard in ./fixtures.ts: no request to another host, no console or page error.
  */
@@ -8,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { Chapter } from '../../src/lib/story/types';
 import { uiText } from '../../src/lib/ui-text';
-import { editionsUnderTest, type EditionUnderTest } from '../editions';
+import { editionsUnderTest, legacyEdition, type EditionUnderTest } from '../editions';
 import { expect, expectMapShowsChapter, installMapProbe, probeLog, test, waitForMapSettled } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -179,6 +180,9 @@ for (const edition of editionsUnderTest()) {
 		test('keys move between chapters; the Chapters links work; focus is visible', async ({ page }, testInfo) => {
 			test.skip(testInfo.project.name !== 'desktop', 'a keyboard reader’s: on the desktop');
 			test.skip(chapters.length < 3, 'needs three chapters');
+			// Jumps, not flights or smooth scrolls: the keys are what this tests, and the software renderer's flights would
+			// only slow each step on a loaded machine.
+			await page.emulateMedia({ reducedMotion: 'reduce' });
 			await page.goto(edition.paths.scroll);
 			await expect(page.getByTestId('map')).toHaveAttribute('data-status', 'ready');
 			const at = (i: number) => chapters[Math.min(chapters.length - 1, i)].id;
@@ -215,48 +219,6 @@ for (const edition of editionsUnderTest()) {
 			await expectActive(page, last.id);
 			await expect(article(page, last.id)).toBeInViewport();
 			await expect(page.getByTestId('map')).toHaveAttribute('data-chapter', last.id);
-		});
-
-		test('with reduced motion a distant chapter is jumped to, not flown to', async ({ page }, testInfo) => {
-			test.skip(testInfo.project.name !== 'desktop', 'the camera’s moves do not depend on the layout: once is enough');
-			// The last chapter seen from another view than the first: the page opens on the first.
-			const far = chapters.findLast((chapter) => viewOf(chapter) !== viewOf(chapters[0]));
-			test.skip(chapters.length < 3 || !far, 'needs a distant chapter');
-			const nav = (id: string) => chaptersNav(page, edition).locator(`a[href="#${id}"]`);
-
-			// With motion (control): the map flies. When the map switches to the far chapter its camera is still elsewhere
-			// and arrives frames later.
-			await page.goto(edition.paths.scroll);
-			await waitForMapSettled(page);
-			let mark = (await probeLog(page)).length;
-			await nav(far!.id).click();
-			await expectActive(page, far!.id);
-			const target = await waitForMapSettled(page, far!.id);
-			let log = (await probeLog(page)).slice(mark);
-			let switched = log.filter((e) => e.attr === 'data-chapter' && e.value === far!.id).at(-1)!;
-			const arrived = log.filter((e) => e.attr === 'data-camera').at(-1);
-			expect(arrived?.value).toBe(target);
-			expect(arrived!.frame, 'with motion the camera arrives after the switch').toBeGreaterThan(switched.frame + 2);
-
-			// Reduced motion: load the page again (at the top, before the chapters), then go to the far chapter.
-			await page.emulateMedia({ reducedMotion: 'reduce' });
-			await page.goto('about:blank');
-			await page.goto(edition.paths.scroll);
-			const start = await waitForMapSettled(page);
-			expect(await page.getByTestId('map').getAttribute('data-chapter')).not.toBe(far!.id);
-			expect(start).not.toBe(target);
-			mark = (await probeLog(page)).length;
-			await nav(far!.id).click();
-			await expectActive(page, far!.id);
-			expect(await waitForMapSettled(page, far!.id)).toBe(target);
-			log = (await probeLog(page)).slice(mark);
-
-			const chapterChanges = log.filter((e) => e.attr === 'data-chapter').map((e) => e.value);
-			expect(chapterChanges, 'no chapter on the way is shown').toEqual([far!.id]);
-			const cameraChanges = log.filter((e) => e.attr === 'data-camera');
-			expect(cameraChanges.map((e) => e.value), 'one move, straight to the target').toEqual([target]);
-			switched = log.find((e) => e.attr === 'data-chapter')!;
-			expect(cameraChanges[0].frame - switched.frame, 'the camera is at the target when the map switches').toBeLessThanOrEqual(1);
 		});
 
 		test('the phone and desktop layouts: a full-screen map under the story, nothing scrolls sideways', async ({ page }, testInfo) => {
@@ -386,6 +348,58 @@ for (const edition of editionsUnderTest()) {
 		});
 	});
 }
+
+// The camera's motion, once: the same code for every story (each edition's walk above flies between all its chapters).
+const legacy = legacyEdition();
+
+test.describe(`scroll page ${legacy.name}: motion`, () => {
+	test.beforeEach(async ({ page }) => {
+		test.skip(test.info().project.name !== 'desktop', 'the camera’s moves do not depend on the layout: once is enough');
+		await installMapProbe(page);
+	});
+
+	test('with reduced motion a distant chapter is jumped to, not flown to', async ({ page }) => {
+		const { chapters } = legacy.data;
+		// The last chapter seen from another view than the first: the page opens on the first.
+		const far = chapters.findLast((chapter) => viewOf(chapter) !== viewOf(chapters[0]));
+		test.skip(chapters.length < 3 || !far, 'needs a distant chapter');
+		const nav = (id: string) => chaptersNav(page, legacy).locator(`a[href="#${id}"]`);
+
+		// With motion (control): the map flies. When the map switches to the far chapter its camera is still elsewhere
+		// and arrives frames later.
+		await page.goto(legacy.paths.scroll);
+		await waitForMapSettled(page);
+		let mark = (await probeLog(page)).length;
+		await nav(far!.id).click();
+		await expectActive(page, far!.id);
+		const target = await waitForMapSettled(page, far!.id);
+		let log = (await probeLog(page)).slice(mark);
+		let switched = log.filter((e) => e.attr === 'data-chapter' && e.value === far!.id).at(-1)!;
+		const arrived = log.filter((e) => e.attr === 'data-camera').at(-1);
+		expect(arrived?.value).toBe(target);
+		expect(arrived!.frame, 'with motion the camera arrives after the switch').toBeGreaterThan(switched.frame + 2);
+
+		// Reduced motion: load the page again (at the top, before the chapters), then go to the far chapter.
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.goto('about:blank');
+		await page.goto(legacy.paths.scroll);
+		const start = await waitForMapSettled(page);
+		expect(await page.getByTestId('map').getAttribute('data-chapter')).not.toBe(far!.id);
+		expect(start).not.toBe(target);
+		mark = (await probeLog(page)).length;
+		await nav(far!.id).click();
+		await expectActive(page, far!.id);
+		expect(await waitForMapSettled(page, far!.id)).toBe(target);
+		log = (await probeLog(page)).slice(mark);
+
+		const chapterChanges = log.filter((e) => e.attr === 'data-chapter').map((e) => e.value);
+		expect(chapterChanges, 'no chapter on the way is shown').toEqual([far!.id]);
+		const cameraChanges = log.filter((e) => e.attr === 'data-camera');
+		expect(cameraChanges.map((e) => e.value), 'one move, straight to the target').toEqual([target]);
+		switched = log.find((e) => e.attr === 'data-chapter')!;
+		expect(cameraChanges[0].frame - switched.frame, 'the camera is at the target when the map switches').toBeLessThanOrEqual(1);
+	});
+});
 
 test.describe('the guard', () => {
 	test.beforeEach(() => test.skip(test.info().project.name !== 'desktop', 'once is enough'));
