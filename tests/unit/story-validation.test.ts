@@ -4,7 +4,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { computePlaceholders } from '$lib/story/computed';
 import { StoryError, StoryValidationError } from '$lib/story/errors';
-import { loadStory } from '$lib/story/load.server';
+import { editions, loadStory } from '$lib/story/load.server';
 import { renderMarkdown } from '$lib/story/markdown';
 import { validateStory, type CountryFeature, type StoryFiles } from '$lib/story/validate';
 import type { PlaceFeature, RouteFeature } from '$lib/story/types';
@@ -252,9 +252,9 @@ describe('computed placeholders', () => {
 	});
 });
 
-describe('the real story', () => {
-	it('validates', () => {
-		const story = loadStory('en');
-		expect(story.chapters.length).toBeGreaterThan(0);
+describe('the real stories', () => {
+	it('validate, in every edition', () => {
+		expect(editions().length).toBeGreaterThan(0);
+		for (const { story, lang } of editions()) expect(loadStory(story, lang).chapters.length, `${story}/${lang}`).toBeGreaterThan(0);
 	});
 });
