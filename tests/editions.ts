@@ -10,7 +10,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { parse } from 'yaml';
 import { storyFolders, validateEdition, type StoryFolder } from '../src/lib/story/catalog';
-import type { Chapter, Story } from '../src/lib/story/types';
+import type { Story } from '../src/lib/story/types';
 import type { CountryFeature } from '../src/lib/story/validate';
 import { embedBuilderPath, embedPath, editionPath, kioskPath, mapDataPath, oembedPath, type Edition } from '../src/lib/site/urls';
 
@@ -93,17 +93,4 @@ export function legacyEdition(): EditionUnderTest {
 	const edition = candidates.find((e) => e.lang === 'en') ?? candidates[0];
 	if (!edition) throw new Error(`stories/site.yaml: no edition of the legacy story \`${wanted}\``);
 	return edition;
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Chapters by what they show, so a test can ask for "a chapter with a route" rather than name one.
-
-/** The first chapter matching `test`, if any. */
-export function chapterWhere(edition: EditionUnderTest, test: (chapter: Chapter) => boolean): Chapter | undefined {
-	return edition.data.chapters.find(test);
-}
-
-/** Ids of the edition's approximate places. */
-export function approximatePlaces(edition: EditionUnderTest): string[] {
-	return edition.data.places.features.filter((f) => f.properties.precision === 'approximate').map((f) => f.properties.id);
 }

@@ -211,10 +211,10 @@ export async function waitForMapSettled(page: Page, chapter?: string): Promise<s
 // What the map shows against what the chapter declares (tests/editions.ts gives the chapters).
 
 /** The ids in a space-separated attribute (data-places, data-routes), sorted. */
-export const idList = (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean).sort();
+const idList = (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean).sort();
 
 /** `lon,lat,zoom` from data-camera. */
-export function parseCamera(value: string): { lon: number; lat: number; zoom: number } {
+function parseCamera(value: string): { lon: number; lat: number; zoom: number } {
 	const [lon, lat, zoom] = value.split(',').map(Number);
 	return { lon, lat, zoom };
 }
@@ -236,7 +236,7 @@ function mercatorPixels(lon: number, lat: number, zoom: number): [number, number
  * Whether `bounds` ([west, south, east, north], east < west across the 180° meridian) lie within a box of the map's
  * size centred on the camera, in Web Mercator pixels; the copy of the bounds nearest the camera counts.
  */
-export function frameInView(
+function frameInView(
 	{ lon, lat, zoom }: { lon: number; lat: number; zoom: number },
 	[west, south, east, north]: [number, number, number, number],
 	{ width, height }: { width: number; height: number }
