@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests against the built site (`build/`), served by `vite preview`.
- * `npm test` builds before it runs these; on their own: `npm run build && npx playwright test`.
+ * End-to-end tests against the built site (`build/`), served by `vite preview`, for every story and edition it holds
+ * (tests/editions.ts). `npm test` builds it with the fixture stories first (`npm run build:test`, STORY_FIXTURES=1);
+ * on their own: `npm run build:test && npx playwright test`.
  *
  * Playwright never downloads a browser here: Debian's Chromium (/usr/bin/chromium) is used when it exists
  * (`.ci/run` installs it). Tests wait on conditions the page exposes (data-status, aria-current, data-camera),

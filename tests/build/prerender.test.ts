@@ -1,13 +1,15 @@
 /**
- * Checks on the built site (`npm run build` first; `npm test` does): the prerendered page carries the whole story, and
- * nothing in build/ makes a browser load anything from another host.
+ * Checks on the built site (`npm test` builds it with the fixture stories; `STORY_FIXTURES=1 npx vite build` by hand):
+ * every edition of every story (tests/editions.ts) has all its files, its prerendered pages carry the whole story in
+ * its language, and nothing in build/ makes a browser load anything from another host.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStory } from '$lib/story/load.server';
-
-const BUILD = join(process.cwd(), 'build');
+import { FRAMES_SCRIPT_PATH, PYM_SCRIPT_PATH } from '$lib/site/urls';
+import type { Story } from '$lib/story/types';
+import { uiText } from '$lib/ui-text';
+import { BUILD, editionsUnderTest } from '../editions';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Reading HTML without a DOM: enough for markup we generate ourselves.
@@ -302,56 +304,112 @@ describe('the scanner finds what loads from another host', () => {
 	});
 });
 
+const editions = editionsUnderTest();
+
+/** The built file a site path is served from (`/en/x/` → build/en/x/index.html). */
+const builtFile = (path: string) => join(BUILD, path.endsWith('/') ? `${path}index.html` : path);
+const read = (path: string) => readFileSync(builtFile(path), 'utf8');
+/** The article.chapter elements of a page, in order. */
+const chapterArticles = (page: string) => elements(page, 'article').filter((a) => /\bchapter\b/.test(a.attrs.class ?? ''));
+const htmlLang = (page: string) => attributesOf(/<html\b[^>]*>/i.exec(page)?.[0] ?? '<html>').lang;
+
 describe.runIf(existsSync(BUILD))('the built site', () => {
-	const html = () => readFileSync(join(BUILD, 'index.html'), 'utf8');
-
-	it('prerenders every chapter’s title, text and source links, in order', () => {
-		const story = loadStory('en');
-		expect(story.chapters.length).toBeGreaterThan(0);
-		const page = html();
-		const articles = elements(page, 'article').filter((a) => /\bchapter\b/.test(a.attrs.class ?? ''));
-		expect(articles.map((a) => a.attrs.id), 'one article.chapter per chapter, in order').toEqual(story.chapters.map((c) => c.id));
-
-		for (const [index, chapter] of story.chapters.entries()) {
-			const { attrs, inner } = articles[index];
-			expect(attrs['data-chapter-id']).toBe(chapter.id);
-			const heading = elements(inner, 'h2')[0];
-			expect(heading, `${chapter.id} has an h2`).toBeDefined();
-			expect(textOf(heading.inner)).toBe(collapse(chapter.title));
-
-			// Every paragraph of the chapter's text, in order.
-			const text = textOf(inner);
-			let from = 0;
-			for (const paragraph of chapter.text.split(/\n\s*\n/).map(collapse).filter(Boolean)) {
-				const at = text.indexOf(paragraph, from);
-				expect(at, `${chapter.id}: “${paragraph.slice(0, 60)}…” is on the page after what comes before it`).toBeGreaterThanOrEqual(0);
-				from = at + paragraph.length;
-			}
-
-			// Its sources, as links.
-			const list = elements(inner, 'ul').find((ul) => /\bsources\b/.test(ul.attrs.class ?? ''));
-			expect(list, `${chapter.id} has ul.sources`).toBeDefined();
-			const links = elements(list!.inner, 'a').map((a) => ({ href: a.attrs.href, text: textOf(a.inner) }));
-			expect(chapter.sources.length).toBeGreaterThan(0);
-			for (const source of chapter.sources) {
-				const link = links.find((l) => l.href === source.url);
-				expect(link, `${chapter.id}: a link to ${source.url}`).toBeDefined();
-				expect(link!.text).toContain(collapse(source.title));
-			}
-		}
-
-		// The page's headline.
-		expect(textOf(elements(page, 'h1')[0]?.inner ?? '')).toBe(collapse(story.title));
-		// Every source the story cites is linked (the e2e spec checks they are gathered in section#sources).
-		const hrefs = elements(page, 'a').map((a) => a.attrs.href);
-		for (const source of story.sources) expect(hrefs, `a link to ${source.url}`).toContain(source.url);
+	it('has the index, the old single-story addresses and the shared scripts', () => {
+		for (const path of ['/', '/embed/', '/embed/builder/', '/kiosk/', PYM_SCRIPT_PATH, FRAMES_SCRIPT_PATH, '/service-worker.js'])
+			expect(existsSync(builtFile(path)), `build${path}`).toBe(true);
 	});
 
-	it('the Chapters nav links every chapter, in order', () => {
-		const story = loadStory('en');
-		const nav = elements(html(), 'nav').find((n) => n.attrs['aria-label'] === 'Chapters');
-		expect(nav).toBeDefined();
-		expect(elements(nav!.inner, 'a').map((a) => a.attrs.href)).toEqual(story.chapters.map((c) => `#${c.id}`));
+	describe.each(editions.map((edition) => [edition.name, edition] as const))('%s', (_, edition) => {
+		const { data: story, paths } = edition;
+
+		it('has every file of the edition: scroll page, embed, builder, kiosk, oEmbed and map data', () => {
+			for (const path of Object.values(paths)) expect(existsSync(builtFile(path)), `build${path}`).toBe(true);
+		});
+
+		it('every page of the edition is in its language (<html lang>)', () => {
+			for (const path of [paths.scroll, paths.embed, paths.builder, paths.kiosk]) expect(htmlLang(read(path)), path).toBe(edition.lang);
+		});
+
+		it('prerenders every chapter’s title, text and source links, in order', () => {
+			expect(story.chapters.length).toBeGreaterThan(0);
+			const page = read(paths.scroll);
+			const articles = chapterArticles(page);
+			expect(articles.map((a) => a.attrs.id), 'one article.chapter per chapter, in order').toEqual(story.chapters.map((c) => c.id));
+
+			for (const [index, chapter] of story.chapters.entries()) {
+				const { attrs, inner } = articles[index];
+				expect(attrs['data-chapter-id']).toBe(chapter.id);
+				const heading = elements(inner, 'h2')[0];
+				expect(heading, `${chapter.id} has an h2`).toBeDefined();
+				expect(textOf(heading.inner)).toBe(collapse(chapter.title));
+
+				// Every paragraph of the chapter's text, in order.
+				const text = textOf(inner);
+				let from = 0;
+				for (const paragraph of chapter.text.split(/\n\s*\n/).map(collapse).filter(Boolean)) {
+					const at = text.indexOf(paragraph, from);
+					expect(at, `${chapter.id}: “${paragraph.slice(0, 60)}…” is on the page after what comes before it`).toBeGreaterThanOrEqual(0);
+					from = at + paragraph.length;
+				}
+
+				// Its sources, as links.
+				const list = elements(inner, 'ul').find((ul) => /\bsources\b/.test(ul.attrs.class ?? ''));
+				expect(list, `${chapter.id} has ul.sources`).toBeDefined();
+				const links = elements(list!.inner, 'a').map((a) => ({ href: a.attrs.href, text: textOf(a.inner) }));
+				expect(chapter.sources.length).toBeGreaterThan(0);
+				for (const source of chapter.sources) {
+					const link = links.find((l) => l.href === source.url);
+					expect(link, `${chapter.id}: a link to ${source.url}`).toBeDefined();
+					expect(link!.text).toContain(collapse(source.title));
+				}
+			}
+
+			// The page's headline.
+			expect(textOf(elements(page, 'h1')[0]?.inner ?? '')).toBe(collapse(story.title));
+			// Every source the story cites is linked (the e2e spec checks they are gathered in section#sources).
+			const hrefs = elements(page, 'a').map((a) => a.attrs.href);
+			for (const source of story.sources) expect(hrefs, `a link to ${source.url}`).toContain(source.url);
+		});
+
+		it('the Chapters nav links every chapter, in order', () => {
+			const nav = elements(read(paths.scroll), 'nav').find((n) => n.attrs['aria-label'] === uiText(edition.lang).chapters);
+			expect(nav).toBeDefined();
+			expect(elements(nav!.inner, 'a').map((a) => a.attrs.href)).toEqual(story.chapters.map((c) => `#${c.id}`));
+		});
+
+		it('the embed and the kiosk prerender every chapter’s title, in order', () => {
+			for (const path of [paths.embed, paths.kiosk]) {
+				const articles = chapterArticles(read(path));
+				expect(articles.map((a) => a.attrs['data-chapter-id']), path).toEqual(story.chapters.map((c) => c.id));
+				expect(articles.map((a) => textOf(elements(a.inner, 'h2')[0]?.inner ?? '')), path).toEqual(story.chapters.map((c) => collapse(c.title)));
+			}
+		});
+
+		it('its map data holds the edition’s places and routes, named in its language', () => {
+			const data = JSON.parse(read(paths.mapData)) as { places: Story['places']; routes: Story['routes'] };
+			const ids = (fc: { features: { properties: { id: string } }[] }) => fc.features.map((f) => f.properties.id).sort();
+			expect(ids(data.places)).toEqual(ids(story.places));
+			expect(ids(data.routes)).toEqual(ids(story.routes));
+			const labels = (fc: { features: { properties: { id: string; label: string } }[] }) => Object.fromEntries(fc.features.map((f) => [f.properties.id, f.properties.label]));
+			expect(labels(data.places)).toEqual(labels(story.places));
+		});
+	});
+
+	it('every link within the site leads to a page or file that is built, with no redirect on the way', () => {
+		const broken: string[] = [];
+		for (const file of walk(BUILD).filter((f) => f.endsWith('.html'))) {
+			const page = `/${relative(BUILD, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+			for (const { attrs } of elements(readFileSync(file, 'utf8'), 'a')) {
+				const href = attrs.href;
+				if (!href || href.startsWith('#') || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) continue;
+				const path = new URL(href, `http://site${page}`).pathname;
+				const target = join(BUILD, decodeURIComponent(path));
+				const isFile = existsSync(target) && statSync(target).isFile();
+				const isPage = path.endsWith('/') && existsSync(join(target, 'index.html'));
+				if (!isFile && !isPage) broken.push(`${page}: <a href="${href}"> ${existsSync(join(target, 'index.html')) ? `needs a trailing slash (${path}/)` : 'leads nowhere'}`);
+			}
+		}
+		expect(broken).toEqual([]);
 	});
 
 	it('loads nothing from another host (HTML, CSS, JS, JSON, SVG)', () => {
@@ -360,7 +418,7 @@ describe.runIf(existsSync(BUILD))('the built site', () => {
 });
 
 describe.skipIf(existsSync(BUILD))('the built site (missing)', () => {
-	it('needs `npm run build` first', () => {
-		throw new Error(`${relative(process.cwd(), BUILD)}/ does not exist: run \`npm run build\` before \`vitest run --project build\``);
+	it('needs a build first', () => {
+		throw new Error(`${relative(process.cwd(), BUILD)}/ does not exist: run \`STORY_FIXTURES=1 npx vite build\` (or \`npm run build\`) before \`vitest run --project build\``);
 	});
 });

@@ -19,6 +19,7 @@
  */
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import { CSP_VIOLATION, isMapProblem, watchPolicyViolations } from './guards';
+import type { Chapter } from '../../src/lib/story/types';
 
 export { expect };
 
@@ -215,4 +216,79 @@ export async function waitForMapSettled(page: Page, chapter?: string): Promise<s
 		{ polling: 'raf', timeout: 60_000 }
 	);
 	return (await map.getAttribute('data-camera')) ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// What the map shows against what the chapter declares (tests/editions.ts gives the chapters).
+
+/** The ids in a space-separated attribute (data-places, data-routes), sorted. */
+const idList = (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean).sort();
+
+/** `lon,lat,zoom` from data-camera. */
+function parseCamera(value: string): { lon: number; lat: number; zoom: number } {
+	const [lon, lat, zoom] = value.split(',').map(Number);
+	return { lon, lat, zoom };
+}
+
+/** How far east of `from` the longitude `lon` lies, in [0, 360): views and bounds may cross the 180° meridian. */
+const eastOf = (lon: number, from: number) => (((lon - from) % 360) + 360) % 360;
+
+/** data-camera rounds to 3 decimals. */
+const ROUNDING = 0.0015;
+
+/** Web Mercator pixels of [lon, lat] at `zoom` (MapLibre's 512 px tiles). */
+function mercatorPixels(lon: number, lat: number, zoom: number): [number, number] {
+	const size = 512 * 2 ** zoom;
+	const sin = Math.sin((lat * Math.PI) / 180);
+	return [((lon + 180) / 360) * size, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * size];
+}
+
+/**
+ * Whether `bounds` ([west, south, east, north], east < west across the 180° meridian) lie within a box of the map's
+ * size centred on the camera, in Web Mercator pixels; the copy of the bounds nearest the camera counts.
+ */
+function frameInView(
+	{ lon, lat, zoom }: { lon: number; lat: number; zoom: number },
+	[west, south, east, north]: [number, number, number, number],
+	{ width, height }: { width: number; height: number }
+) {
+	const span = east >= west ? east - west : east - west + 360;
+	const middleOffset = eastOf(west + span / 2, lon);
+	const westNearCentre = lon + (middleOffset > 180 ? middleOffset - 360 : middleOffset) - span / 2;
+	const [cx, cy] = mercatorPixels(lon, lat, zoom);
+	const [x0, y0] = mercatorPixels(westNearCentre, north, zoom);
+	const [x1, y1] = mercatorPixels(westNearCentre + span, south, zoom);
+	const slack = 2 + (ROUNDING / 360) * 512 * 2 ** zoom;
+	const box = { left: cx - width / 2 - slack, right: cx + width / 2 + slack, top: cy - height / 2 - slack, bottom: cy + height / 2 + slack };
+	const framed = { left: x0, right: x1, top: y0, bottom: y1 };
+	const inView = framed.left >= box.left && framed.right <= box.right && framed.top >= box.top && framed.bottom <= box.bottom;
+	return { inView, framed, box };
+}
+
+/**
+ * The map shows the chapter's whole state: its places emphasised, its routes drawn, and a camera that honours what the
+ * chapter declares: its explicit view (longitudes compared around the globe), or a view that has all it frames on
+ * screen (across the 180° meridian too) and is no closer than its max-zoom.
+ */
+export async function expectMapShowsChapter(page: Page, chapter: Chapter, camera: string) {
+	const map = page.getByTestId('map');
+	await expect(map).toHaveAttribute('data-chapter', chapter.id);
+	expect(idList(await map.getAttribute('data-places')), `places emphasised in ${chapter.id}`).toEqual([...chapter.map.places].sort());
+	expect(idList(await map.getAttribute('data-routes')), `routes drawn in ${chapter.id}`).toEqual([...chapter.map.routes].sort());
+	const { lon, lat, zoom } = parseCamera(camera);
+	const declared = chapter.map.camera;
+	if (declared) {
+		const [east, north] = declared.center;
+		const offset = eastOf(lon, east);
+		expect(Math.min(offset, 360 - offset), `${chapter.id}: the camera's longitude is the chapter's (${camera})`).toBeLessThanOrEqual(ROUNDING);
+		expect(lat, `${chapter.id}: the camera's latitude is the chapter's`).toBeCloseTo(north, 2);
+		expect(zoom, `${chapter.id}: the camera's zoom is the chapter's`).toBeCloseTo(declared.zoom, 2);
+	} else if (chapter.map.bounds) {
+		// What the chapter frames lies within a map-sized box around the camera's centre (whether the map reports the
+		// centre of the whole map or of the part beside the text, which lies within it).
+		const view = frameInView({ lon, lat, zoom }, chapter.map.bounds, (await map.boundingBox())!);
+		expect(view.inView, `${chapter.id}: all it frames, [${chapter.map.bounds.join(', ')}], is in view (camera ${camera}; px ${JSON.stringify(view)})`).toBe(true);
+	}
+	if (!declared && chapter.map.maxZoom !== undefined)
+		expect(zoom, `${chapter.id}: the framing zooms no closer than max-zoom`).toBeLessThanOrEqual(chapter.map.maxZoom + ROUNDING);
 }

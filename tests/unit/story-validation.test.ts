@@ -4,6 +4,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { computePlaceholders } from '$lib/story/computed';
 import { StoryError, StoryValidationError } from '$lib/story/errors';
+import { editions, loadStory } from '$lib/story/load.server';
 import { renderMarkdown } from '$lib/story/markdown';
 import { validateStory, type CountryFeature, type StoryFile, type StoryFiles } from '$lib/story/validate';
 import type { PlaceFeature, RouteFeature } from '$lib/story/types';
@@ -178,6 +179,13 @@ describe('story errors name the file, line and column, what is wrong and what to
 	it('reports a route missing from routes.geojson in route-defs.json', () => {
 		expect(problems(withBroken('missing-route.routes.geojson'))).toEqual([
 			`${VALID}route-defs.json:9:3 route \`march-flights\` is missing from routes.geojson. Run \`npm run geo\` to regenerate routes.geojson in the story\'s folder.`
+		]);
+	});
+
+	it('reports a route line with a broken position where it is, instead of failing on it later', () => {
+		const files = edited('routes', ['[-88.45395,13.49902]', '[-88.45395]']);
+		expect(problems(files)).toEqual([
+			`${at(files.routes, '{"type":"LineString"')} route \`proposed-swap\`: geometry must be a LineString of two or more [longitude, latitude] positions. Run \`npm run geo\` to regenerate routes.geojson in the story's folder.`
 		]);
 	});
 
@@ -454,5 +462,12 @@ describe('the article a story is told from', () => {
 		expect(problems(files)).toEqual([
 			`${at(files.story, 'true')} chapter \`the-residence\`: \`after-article\` needs the article the story is told from. Declare it with \`article: <source id>\` at the top of the story file, or remove \`after-article\`.`
 		]);
+	});
+});
+
+describe('the real stories', () => {
+	it('validate, in every edition', () => {
+		expect(editions().length).toBeGreaterThan(0);
+		for (const { story, lang } of editions()) expect(loadStory(story, lang).chapters.length, `${story}/${lang}`).toBeGreaterThan(0);
 	});
 });

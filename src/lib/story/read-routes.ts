@@ -90,8 +90,9 @@ export function readRoutes({ checker: c, defsChecker, defs, places }: {
 			return;
 		}
 		const geometry = parts.geometry.toJSON() as LineString;
-		if (geometry.type !== 'LineString' || !Array.isArray(geometry.coordinates)) {
-			c.error(parts.geometry, `${label}: geometry must be a LineString`, regenerate);
+		const isPosition = (p: unknown) => Array.isArray(p) && p.length >= 2 && p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n));
+		if (geometry.type !== 'LineString' || !Array.isArray(geometry.coordinates) || geometry.coordinates.length < 2 || !geometry.coordinates.every(isPosition)) {
+			c.error(parts.geometry, `${label}: geometry must be a LineString of two or more [longitude, latitude] positions`, regenerate);
 			return;
 		}
 		const missed = firstMissedStop(geometry.coordinates, def.properties.via, places);
