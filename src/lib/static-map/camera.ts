@@ -66,32 +66,39 @@ export function cameraForBounds(
 	return { center: [lngFromMercatorX(middleX), latFromMercatorY(middleY)], zoom, bearing: 0 };
 }
 
-/** Where the live map ends up after `jumpTo(camera)`: zoom within the map's range, the view inside the world. */
+/**
+ * Where the live map ends up after `jumpTo(camera)`: MapLibre sets the zoom (constrained), then the center
+ * (constrained at that zoom).
+ */
 export function constrain(camera: Camera, view: Pick<View, 'width' | 'height'>): Camera {
-	let zoom = clamp(camera.zoom, 0, MAP_MAX_ZOOM);
+	const { zoom } = mapConstraint(camera.center, camera.zoom, view);
+	return { ...mapConstraint(camera.center, zoom, view), bearing: camera.bearing };
+}
+
+/** The mercator transform's `defaultConstrain` without world copies: zoom range, no view past the poles or the antimeridian. */
+function mapConstraint(center: [number, number], requestedZoom: number, view: Pick<View, 'width' | 'height'>) {
+	const zoom = clamp(requestedZoom, 0, MAP_MAX_ZOOM);
 	const almost180 = 180 - 1e-10;
-	let size = worldSize(zoom);
+	const size = worldSize(zoom);
 	const [minX, maxX] = [mercatorX(-almost180) * size, mercatorX(almost180) * size];
-	const [minY, maxY] = [0, size];
+	const [minY, maxY] = [mercatorY(MAX_LATITUDE) * size, mercatorY(-MAX_LATITUDE) * size];
 	const scaleX = maxX - minX < view.width ? view.width / (maxX - minX) : 0;
 	const scaleY = maxY - minY < view.height ? view.height / (maxY - minY) : 0;
+	let x = mercatorX(center[0]) * size;
+	let y = mercatorY(center[1]) * size;
 	const grow = Math.max(scaleX, scaleY);
 	if (grow) {
 		// The world is smaller than the view: MapLibre zooms in until it fills it.
-		const x = scaleX ? (minX + maxX) / 2 : mercatorX(camera.center[0]) * size;
-		const y = scaleY ? (minY + maxY) / 2 : mercatorY(camera.center[1]) * size;
-		const center: [number, number] = [lngFromMercatorX(x / size), latFromMercatorY(y / size)];
-		return { center, zoom: zoom + Math.log2(grow), bearing: camera.bearing };
+		if (scaleX) x = (minX + maxX) / 2;
+		if (scaleY) y = (minY + maxY) / 2;
+		return { center: [lngFromMercatorX(x / size), latFromMercatorY(y / size)] as [number, number], zoom: zoom + Math.log2(grow) };
 	}
-	size = worldSize(zoom);
-	let x = mercatorX(camera.center[0]) * size;
-	let y = mercatorY(camera.center[1]) * size;
 	const [w2, h2] = [view.width / 2, view.height / 2];
 	if (y - h2 < minY) y = minY + h2;
 	if (y + h2 > maxY) y = maxY - h2;
 	if (x - w2 < minX) x = minX + w2;
 	if (x + w2 > maxX) x = maxX - w2;
-	return { center: [lngFromMercatorX(x / size), latFromMercatorY(y / size)], zoom, bearing: camera.bearing };
+	return { center: [lngFromMercatorX(x / size), latFromMercatorY(y / size)] as [number, number], zoom };
 }
 
 /** Longitude/latitude to the view's pixels for a camera: MapLibre's `map.project` at pitch 0. */

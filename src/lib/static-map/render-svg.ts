@@ -179,7 +179,9 @@ function circleLayer(layer: AnyLayer, items: Item[], globals: Evaluated, project
 		const fill = paint(color(globals, styleFeature), opacity(globals, styleFeature));
 		const stroke = paint(strokeColor(globals, styleFeature));
 		// MapLibre's circle stroke lies outside the radius.
-		return [{ cx: px(x), cy: px(y), r: round(r + sw / 2, 2), fill: fill.color, 'fill-opacity': opacityOf(fill.opacity), stroke: sw > 0 ? stroke.color : undefined, 'stroke-width': sw > 0 ? round(sw, 2) : undefined }];
+		// The place's id, so a test (or a reader's tool) can find where a place is drawn.
+		const id = typeof styleFeature.properties.id === 'string' ? styleFeature.properties.id : undefined;
+		return [{ 'data-id': id, cx: px(x), cy: px(y), r: round(r + sw / 2, 2), fill: fill.color, 'fill-opacity': opacityOf(fill.opacity), stroke: sw > 0 ? stroke.color : undefined, 'stroke-width': sw > 0 ? round(sw, 2) : undefined }];
 	});
 	return groupShared(layer.id, {}, circles, 'circle');
 }
@@ -189,7 +191,7 @@ function groupShared(layerId: string, shared: Record<string, string | number | u
 	if (elements.length === 0) return '';
 	const common: Record<string, string | number | undefined> = { ...shared };
 	for (const key of Object.keys(elements[0])) {
-		if (key === 'd' || key === 'cx' || key === 'cy') continue;
+		if (key === 'd' || key === 'cx' || key === 'cy' || key === 'data-id') continue;
 		if (elements.every((element) => element[key] === elements[0][key])) common[key] = elements[0][key];
 	}
 	const own = elements.map((element) => `<${tag}${attributes(Object.fromEntries(Object.entries(element).filter(([key]) => !(key in common))))}/>`);
