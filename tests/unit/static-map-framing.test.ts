@@ -59,7 +59,11 @@ const viewArbitrary = fc
 		bottom: fc.integer({ min: 0, max: 120 }),
 		left: fc.integer({ min: 0, max: 300 })
 	})
-	.map(({ width, height, ...padding }): View => ({ width, height, padding }));
+	.map(({ width, height, ...padding }): View => ({ width, height, padding }))
+	// Padding that leaves no room has no framing to compare (both give up or divide by zero).
+	.filter(({ width, height, padding }) => width - padding.left - padding.right >= 20 && height - padding.top - padding.bottom >= 20);
+/** A fixed seed: 20250420the same cases on every run. */
+const RUNS = { numRuns: 300, seed: 20250420 };
 
 describe('static map framing', () => {
 	it('gives the camera MapLibre gives for the same bounds, padding and maximum zoom', () => {
@@ -74,9 +78,9 @@ describe('static map framing', () => {
 				expect(camera.center[0]).toBeCloseTo(expected.center[0], 6);
 				expect(camera.center[1]).toBeCloseTo(expected.center[1], 6);
 			}),
-			{ numRuns: 300 }
+			RUNS
 		);
-	});
+	}, 60_000);
 
 	it('projects a place to the pixel MapLibre projects it to', () => {
 		fc.assert(
@@ -88,12 +92,12 @@ describe('static map framing', () => {
 				const lat = bounds[1] + v * (bounds[3] - bounds[1]);
 				const [x, y] = projector(constrain(fitted, view), view)(lng, lat);
 				const [ex, ey] = expected.project(lng, lat);
-				expect(Math.abs(x - ex)).toBeLessThan(0.05);
-				expect(Math.abs(y - ey)).toBeLessThan(0.05);
+				expect(Math.abs(x - ex)).toBeLessThan(1e-6);
+				expect(Math.abs(y - ey)).toBeLessThan(1e-6);
 			}),
-			{ numRuns: 300 }
+			RUNS
 		);
-	});
+	}, 60_000);
 
 	it('frames every picture of a story through the live controller as MapLibre would, and draws each place where MapLibre puts it', () => {
 		const story = fixtureStory();
@@ -121,5 +125,5 @@ describe('static map framing', () => {
 				expect(Math.abs(Number(match[2]) - y), `${picture.id}: ${place.properties.id} y`).toBeLessThanOrEqual(0.05);
 			}
 		}
-	});
+	}, 60_000);
 });

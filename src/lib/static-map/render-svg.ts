@@ -191,7 +191,8 @@ function groupShared(layerId: string, shared: Record<string, string | number | u
 	if (elements.length === 0) return '';
 	const common: Record<string, string | number | undefined> = { ...shared };
 	for (const key of Object.keys(elements[0])) {
-		if (key === 'd' || key === 'cx' || key === 'cy' || key === 'data-id') continue;
+		// Geometry stays on each element (an SVG group passes on paint, not shape).
+		if (['d', 'cx', 'cy', 'r', 'data-id'].includes(key)) continue;
 		if (elements.every((element) => element[key] === elements[0][key])) common[key] = elements[0][key];
 	}
 	const own = elements.map((element) => `<${tag}${attributes(Object.fromEntries(Object.entries(element).filter(([key]) => !(key in common))))}/>`);
