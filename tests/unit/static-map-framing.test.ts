@@ -5,10 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MercatorTransform } from '../../node_modules/maplibre-gl/src/geo/projection/mercator_transform';
-import { cameraForBoxAndBearing } from '../../node_modules/maplibre-gl/src/geo/projection/camera_helper';
-import { LngLat } from '../../node_modules/maplibre-gl/src/geo/lng_lat';
-import { LngLatBounds } from '../../node_modules/maplibre-gl/src/geo/lng_lat_bounds';
 import { cameraForBounds, constrain, MAP_MAX_ZOOM, projector, type View } from '$lib/static-map/camera';
 import { applyMapState } from '$lib/static-map/map-state';
 import { mapPictures, pictureSvg, storyStyle } from '$lib/static-map/pictures';
@@ -19,13 +15,42 @@ import { fixtureStory } from './static-map-fixture';
 
 type Bounds = [number, number, number, number];
 
+/**
+ * maplibre-gl's own sources, loaded at run time by path: a literal import would make the type checker check them
+ * against this project's settings. The few members used are typed here.
+ */
+interface LngLatInstance {
+	lng: number;
+	lat: number;
+}
+interface Transform {
+	resize(width: number, height: number): void;
+	setZoom(zoom: number): void;
+	setCenter(center: LngLatInstance): void;
+	center: LngLatInstance;
+	zoom: number;
+	locationToScreenPoint(lngLat: LngLatInstance): { x: number; y: number };
+}
+const source = (file: string) => import(/* @vite-ignore */ `../../node_modules/maplibre-gl/src/${file}`);
+const [{ MercatorTransform }, { cameraForBoxAndBearing }, { LngLat }, { LngLatBounds }] = (await Promise.all([
+	source('geo/projection/mercator_transform.ts'),
+	source('geo/projection/camera_helper.ts'),
+	source('geo/lng_lat.ts'),
+	source('geo/lng_lat_bounds.ts')
+])) as [
+	{ MercatorTransform: new (options: Record<string, unknown>) => Transform },
+	{ cameraForBoxAndBearing: (...args: unknown[]) => { center: LngLatInstance; zoom: number } | undefined },
+	{ LngLat: { new (lng: number, lat: number): LngLatInstance; convert(value: unknown): LngLatInstance } },
+	{ LngLatBounds: new (sw: [number, number], ne: [number, number]) => unknown }
+];
+
 /** What MapLibre shows for `map.cameraForBounds(bounds, { padding, maxZoom })` then `map.jumpTo(camera)`. */
 function maplibreView(bounds: Bounds, view: View, maxZoom: number) {
 	const transform = new MercatorTransform({ minZoom: 0, maxZoom: MAP_MAX_ZOOM, minPitch: 0, maxPitch: 60, renderWorldCopies: false });
 	transform.resize(view.width, view.height);
 	const noPadding = { top: 0, right: 0, bottom: 0, left: 0 };
 	const fitted = cameraForBoxAndBearing(
-		{ padding: view.padding, offset: [0, 0], maxZoom } as never,
+		{ padding: view.padding, offset: [0, 0], maxZoom },
 		view.padding,
 		noPadding,
 		new LngLatBounds([bounds[0], bounds[1]], [bounds[2], bounds[3]]),

@@ -9,6 +9,10 @@ import { gzipSync } from 'node:zlib';
 const MAP = /^[^/]+\/[^/]+\/map\/[^/]+\.svg$/;
 const CARD = /^[^/]+\/[^/]+\/(card\.png|card\/[^/]+\.png)$/;
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function walk(dir) {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
@@ -23,6 +27,7 @@ function walk(dir) {
  */
 export function staticMapWeight(buildDir) {
 	if (!existsSync(buildDir)) throw new Error(`${buildDir} not found: build the site first (npm run build).`);
+	/** @type {{ path: string, full: string }[]} */
 	const files = walk(buildDir)
 		.map((path) => ({ path: relative(buildDir, path).split(sep).join('/'), full: path }))
 		.sort((a, b) => a.path.localeCompare(b.path));
@@ -33,6 +38,7 @@ export function staticMapWeight(buildDir) {
 			return { path: `/${f.path}`, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 		});
 	const cards = files.filter((f) => CARD.test(f.path)).map((f) => ({ path: `/${f.path}`, bytes: statSync(f.full).size }));
+	/** @param {number[]} values */
 	const sum = (values) => values.reduce((total, value) => total + value, 0);
 	return {
 		maps,
