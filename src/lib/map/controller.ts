@@ -43,7 +43,8 @@ export interface ApplyOptions {
 }
 
 const FLIGHT_DURATION_MS = 2200;
-const FALLBACK_MAX_ZOOM = 9;
+/** Largest zoom a framing reaches when the step sets no `maxZoom` (the static maps frame with it too). */
+export const FALLBACK_MAX_ZOOM = 9;
 
 export function createMapController(map: MapLike) {
 	/** Last values set, so a repeated step changes nothing on the map. */
