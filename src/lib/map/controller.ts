@@ -127,7 +127,7 @@ export function createMapController(map: MapLike, detail?: BasemapDetail) {
 export type MapController = ReturnType<typeof createMapController>;
 
 /** Labels sit beside their place, left or right, a line above or below: the padding leaves them room inside the view. */
-function withLabelRoom(padding: Padding, labelExtent: number): Padding {
+export function withLabelRoom(padding: Padding, labelExtent: number): Padding {
 	const LINE_PX = 24;
 	return {
 		top: Math.max(padding.top, LINE_PX),

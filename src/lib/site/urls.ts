@@ -40,6 +40,12 @@ export const chapterOembedPath = (edition: Edition, chapterId: string) => `${edi
 /** The edition's places and routes for the map, fetched with the map library. */
 export const mapDataPath = ({ lang, story }: Edition) => `/data/${story}/${lang}/map.json`;
 
+/** Static map of a chapter, or of the opening state with `overview`: `/<lang>/<story>/map/<id>.svg` (src/lib/static-map). */
+export const staticMapPath = (edition: Edition, pictureId: string) => `${editionPath(edition)}map/${pictureId}.svg`;
+/** Share card (1200×630 PNG) of a chapter, and of the whole story. */
+export const chapterCardPath = (edition: Edition, chapterId: string) => `${editionPath(edition)}card/${chapterId}.png`;
+export const storyCardPath = (edition: Edition) => `${editionPath(edition)}card.png`;
+
 /** The host-page scripts the embed snippets load, served by the site (they predate per-story URLs and stay put). */
 export const PYM_SCRIPT_PATH = '/embed/pym.v1.min.js';
 export const FRAMES_SCRIPT_PATH = '/embed/frames.umd.js';
