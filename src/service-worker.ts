@@ -23,10 +23,12 @@ const scope = new URL(sw.registration.scope).pathname;
 const edition = /\/([^/]+)\/([^/]+)\/kiosk\/$/.exec(scope);
 const CACHE_PREFIX = `kiosk:${scope}:`;
 const CACHE = `${CACHE_PREFIX}${version}`;
-// Of the prerendered files, the kiosk needs its own page and its edition's map data; not the scroll page, the embeds
-// or other stories.
-const mapData = edition ? `/data/${edition[2]}/${edition[1]}/` : undefined;
-const kioskPages = prerendered.filter((path) => path.startsWith(scope) || (mapData !== undefined && path.includes(mapData)));
+// Of the prerendered files, the kiosk needs its own page, its edition's map data (`/data/<story>/<lang>/map.json`) and
+// its story's basemap (`/data/<story>/basemap.json`); not the scroll page, the embeds or other stories.
+const storyData = edition ? `/data/${edition[2]}/` : undefined;
+const ownMapData = (path: string) =>
+	storyData !== undefined && path.includes(storyData) && (path.endsWith('/basemap.json') || path.includes(`${storyData}${edition![1]}/`));
+const kioskPages = prerendered.filter((path) => path.startsWith(scope) || ownMapData(path));
 const ASSETS = [...new Set([...build, ...files, ...kioskPages, scope])];
 
 sw.addEventListener('install', (event) => {
