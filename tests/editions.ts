@@ -44,10 +44,17 @@ function readFolders(root: string): Record<string, string> {
 }
 
 let countries: CountryFeature[] | undefined;
-function naturalEarthCountries(): CountryFeature[] {
+/** Natural Earth 1:10m countries, as the site's loader reads them (read once). */
+export function naturalEarthCountries(): CountryFeature[] {
+	if (countries) return countries;
 	const text = readFileSync(join(ROOT, 'node_modules/world-atlas/countries-10m.json'), 'utf8');
 	const topology = JSON.parse(text) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-	return feature(topology, topology.objects.countries).features as CountryFeature[];
+	return (countries = feature(topology, topology.objects.countries).features as CountryFeature[]);
+}
+
+/** Every story folder, published and fixture, whatever the build holds (for tests that need no built site). */
+export function allStoryFolders(): StoryFolder[] {
+	return storyFolders({ ...readFolders(PUBLISHED), ...readFolders(FIXTURES) });
 }
 
 /** Whether the built site holds the fixture stories: built with STORY_FIXTURES=1, or told so now. */
@@ -61,7 +68,7 @@ function toEdition(folder: StoryFolder, lang: string, fixture: boolean): Edition
 		...edition,
 		name: `${folder.id}/${lang}`,
 		fixture,
-		data: validateEdition(folder, lang, (countries ??= naturalEarthCountries())),
+		data: validateEdition(folder, lang, naturalEarthCountries()),
 		paths: {
 			scroll: editionPath(edition),
 			embed: embedPath(edition),

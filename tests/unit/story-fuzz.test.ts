@@ -8,35 +8,17 @@
  * and well under a minute on a loaded two-core machine.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { storyFolders, validateEdition, type StoryFolder } from '$lib/story/catalog';
+import { allStoryFolders, naturalEarthCountries } from '../editions';
+import { validateEdition, type StoryFolder } from '$lib/story/catalog';
 import { StoryValidationError } from '$lib/story/errors';
-import type { CountryFeature } from '$lib/story/validate';
 import type { Story } from '$lib/story/types';
 
-const topology = JSON.parse(fs.readFileSync('node_modules/world-atlas/countries-10m.json', 'utf8')) as Topology<{
-	countries: GeometryCollection<{ name: string }>;
-}>;
-const countries = feature(topology, topology.objects.countries).features as CountryFeature[];
+const countries = naturalEarthCountries();
 
-function storyFiles(roots: string[]): Record<string, string> {
-	const files: Record<string, string> = {};
-	for (const root of roots.filter((r) => fs.existsSync(r))) {
-		for (const dir of fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
-			for (const name of fs.readdirSync(path.join(root, dir.name))) {
-				if (/\.(yaml|json|geojson)$/.test(name)) files[`/${root}/${dir.name}/${name}`] = fs.readFileSync(path.join(root, dir.name, name), 'utf8');
-			}
-		}
-	}
-	return files;
-}
-
-const editions = storyFolders(storyFiles(['stories', 'tests/fixtures/stories'])).flatMap((folder) =>
+const editions = allStoryFolders().flatMap((folder) =>
 	folder.langs.map((lang) => ({ folder, lang, names: [`story.${lang}.yaml`, 'sources.yaml', 'places.geojson', 'route-defs.json', 'routes.geojson'] }))
 );
 

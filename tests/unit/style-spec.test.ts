@@ -5,39 +5,19 @@
  *
  * Stories come from stories/ (and tests/fixtures/stories/ when it exists), read with node:fs like the site reads them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import { createExpression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
-import { storyFolders, validateEdition } from '$lib/story/catalog';
-import type { CountryFeature } from '$lib/story/validate';
+import { allStoryFolders, naturalEarthCountries } from '../editions';
+import { validateEdition } from '$lib/story/catalog';
 import { buildStyle } from '$lib/map/style';
 import { createMapController, type MapLike } from '$lib/map/controller';
 import { uiText } from '$lib/ui-text';
 import { isMapProblem } from '../e2e/guards';
 
-const topology = JSON.parse(fs.readFileSync('node_modules/world-atlas/countries-10m.json', 'utf8')) as Topology<{
-	countries: GeometryCollection<{ name: string }>;
-}>;
-const countries = feature(topology, topology.objects.countries).features as CountryFeature[];
+const countries = naturalEarthCountries();
 
-/** `{ '/stories/<id>/<file>': text }` for every story folder under `roots`, as Vite's glob gives them to the site. */
-function storyFiles(roots: string[]): Record<string, string> {
-	const files: Record<string, string> = {};
-	for (const root of roots.filter((r) => fs.existsSync(r))) {
-		for (const dir of fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
-			for (const name of fs.readdirSync(path.join(root, dir.name))) {
-				if (/\.(yaml|json|geojson)$/.test(name)) files[`/${root}/${dir.name}/${name}`] = fs.readFileSync(path.join(root, dir.name, name), 'utf8');
-			}
-		}
-	}
-	return files;
-}
-
-const editions = storyFolders(storyFiles(['stories', 'tests/fixtures/stories'])).flatMap((folder) =>
+const editions = allStoryFolders().flatMap((folder) =>
 	folder.langs.map((lang) => ({ name: `${folder.id} (${lang})`, lang, story: validateEdition(folder, lang, countries) }))
 );
 
