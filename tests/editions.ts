@@ -92,6 +92,16 @@ export function editionsUnderTest(): EditionUnderTest[] {
 	return cached;
 }
 
+/**
+ * One edition per story (its first: English where it has one). The page contract runs on each story; a story's other
+ * editions are the same pages in another language, checked by the language walk (spanish.spec.ts), the site tests
+ * and the build tests, which keeps the browser suite's time in step with the number of stories, not editions.
+ */
+export function storiesUnderTest(): EditionUnderTest[] {
+	const seen = new Set<string>();
+	return editionsUnderTest().filter((edition) => !seen.has(edition.story) && seen.add(edition.story));
+}
+
 /** The edition the site's first addresses (/embed/, /kiosk/) forward to: `legacy-story` of stories/site.yaml, in English. */
 export function legacyEdition(): EditionUnderTest {
 	const site = join(ROOT, PUBLISHED, 'site.yaml');

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import type { Frame, FrameLocator, Locator, Page, TestInfo } from '@playwright/test';
 import { FRAMES_SCRIPT_PATH, normalizeBaseUrl, PYM_SCRIPT_PATH } from '../../src/lib/site/urls';
 import { uiText, type UiText } from '../../src/lib/ui-text';
-import { editionsUnderTest, legacyEdition, type EditionUnderTest } from '../editions';
+import { legacyEdition, storiesUnderTest, type EditionUnderTest } from '../editions';
 import { expect, expectMapShowsChapter, installMapProbe, ownOrigins, probeLog, QUIET_FRAMES, test as guarded, waitForMapSettled } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -202,7 +202,7 @@ const desktopOnly = () => test.skip(test.info().project.name !== 'desktop', 'lay
 /** A chapter id the story does not have. */
 const unknownId = (ids: string[]) => `${ids.join('-').slice(0, 40)}-not-a-chapter`;
 
-for (const edition of editionsUnderTest()) {
+for (const edition of storiesUnderTest()) {
 	const text = uiText(edition.lang);
 	const { chapters } = edition.data;
 	const n = chapters.length;

@@ -9,7 +9,7 @@
  * (offline, that means every file the kiosk needs came from the service worker's cache).
  */
 import type { Page } from '@playwright/test';
-import { editionsUnderTest, legacyEdition, type EditionUnderTest } from '../editions';
+import { legacyEdition, storiesUnderTest, type EditionUnderTest } from '../editions';
 import { expect, test } from './fixtures';
 
 test.skip(({ isMobile }) => isMobile, 'A kiosk is a fixed landscape or portrait screen, not a phone; portrait is tested here at a kiosk’s proportions.');
@@ -119,7 +119,7 @@ async function swipe(page: Page, direction: 'left' | 'right') {
 	await cdp.detach();
 }
 
-for (const edition of editionsUnderTest()) {
+for (const edition of storiesUnderTest()) {
 	test(`kiosk ${edition.name} plays the chapters in order, then the attract screen, then the story again, also with reduced motion`, async ({ page }) => {
 		// Reduced motion: the map jumps instead of flying and the progress bar moves in steps, but the loop never waits for
 		// a camera to finish moving, so it must not stall.

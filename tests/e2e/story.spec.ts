@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { Chapter } from '../../src/lib/story/types';
 import { uiText } from '../../src/lib/ui-text';
-import { editionsUnderTest, legacyEdition, type EditionUnderTest } from '../editions';
+import { legacyEdition, storiesUnderTest, type EditionUnderTest } from '../editions';
 import { expect, expectMapShowsChapter, installMapProbe, probeLog, test, waitForMapSettled } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -95,7 +95,7 @@ async function expectFocusVisible(locator: Locator) {
 /** What a chapter asks the camera for: two chapters that ask the same are shown from the same view. */
 const viewOf = (chapter: Chapter) => JSON.stringify([chapter.map.camera, chapter.map.bounds, chapter.map.maxZoom]);
 
-for (const edition of editionsUnderTest()) {
+for (const edition of storiesUnderTest()) {
 	const text = uiText(edition.lang);
 	const { chapters } = edition.data;
 	const announcement = (index: number) => text.announce(index + 1, chapters.length, chapters[index].title, chapters[index].mapDescription);

@@ -7,7 +7,6 @@
  * Bounded: a fixed number of runs shared by all editions (TOTAL_RUNS), sized so the file takes about ten seconds alone
  * and well under a minute on a loaded two-core machine.
  */
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
