@@ -27,7 +27,7 @@ const RUNS = { numRuns: 60, seed: 20250315 };
 
 describe('a static map lined up with the live map', () => {
 	const story = fixtureStory();
-	const style = storyStyle(story, basemapFor(story.id));
+	const style = storyStyle(story, basemapFor(story.id, story.lang));
 	const pictures = mapPictures(story);
 
 	it('uses the camera the live controller asks for', () => {

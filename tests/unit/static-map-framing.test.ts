@@ -126,7 +126,7 @@ describe('static map framing', () => {
 
 	it('frames every picture of a story through the live controller as MapLibre would, and draws each place where MapLibre puts it', () => {
 		const story = fixtureStory();
-		const basemap = basemapFor(story.id);
+		const basemap = basemapFor(story.id, story.lang);
 		for (const picture of mapPictures(story)) {
 			const { camera } = applyMapState(storyStyle(story, basemap), picture.state, REFERENCE_VIEW);
 			const { bounds, camera: declared } = picture.state;

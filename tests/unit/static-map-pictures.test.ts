@@ -31,7 +31,7 @@ const MAX_GZIP_BYTES = 60 * 1024;
 
 describe('static map golden images (fixture story)', () => {
 	const story = fixtureStory();
-	const basemap = basemapFor(story.id);
+	const basemap = basemapFor(story.id, story.lang);
 	const { measure } = notoSans();
 	const pictures = mapPictures(story);
 
@@ -89,8 +89,8 @@ describe('static maps of every published edition', () => {
 			const story = loadStory(id, lang);
 			const { measure } = notoSans();
 			for (const picture of mapPictures(story)) {
-				const first = pictureSvg(story, picture, basemapFor(id), measure);
-				const second = pictureSvg(story, picture, basemapFor(id), measure);
+				const first = pictureSvg(story, picture, basemapFor(id, lang), measure);
+				const second = pictureSvg(story, picture, basemapFor(id, lang), measure);
 				expect(second === first, `${picture.id} is deterministic`).toBe(true);
 				expect(gzipSync(first, { level: 9 }).length, `${picture.id} gzip bytes`).toBeLessThanOrEqual(MAX_GZIP_BYTES);
 			}

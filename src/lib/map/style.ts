@@ -51,8 +51,12 @@ type WorldLayer = 'world-land' | 'world-lakes' | 'world-borders';
 function basemapLayers(
 	worldData: string,
 	story: StoryBasemap | undefined,
-	storyCityNames: string[]
+	storyCityNames: string[],
+	names: LabelNames = { countries: {}, places: {} }
 ): { sources: StyleSpecification['sources']; layers: LayerSpecification[] } {
+	// A label in the edition's language where there is one, else Natural Earth's name.
+	const placeName = ['coalesce', ['get', ['get', 'name'], ['literal', names.places]], ['get', 'name']] as ExpressionSpecification;
+	const countryName = ['coalesce', ['get', ['coalesce', ['get', 'iso_a2'], ''], ['literal', names.countries]], ['get', 'name']] as ExpressionSpecification;
 	const sources: StyleSpecification['sources'] = { [WORLD]: { type: 'geojson', data: worldData, attribution: 'Natural Earth' } };
 	if (story) sources[STORY] = { type: 'geojson', data: story.url, attribution: 'Natural Earth' };
 	const world = (layer: WorldLayer) => ({
@@ -105,7 +109,7 @@ function basemapLayers(
 			type: 'symbol',
 			...own('sea-labels'),
 			filter: ['all', ['==', ['get', 'layer'], 'sea-labels'], shownFrom],
-			layout: { 'text-field': ['get', 'name'], 'text-font': textFont(), 'text-size': 13, 'text-letter-spacing': 0.15, 'text-max-width': 8 },
+			layout: { 'text-field': placeName, 'text-font': textFont(), 'text-size': 13, 'text-letter-spacing': 0.15, 'text-max-width': 8 },
 			paint: { 'text-color': COLOR.seaLabel, 'text-halo-color': COLOR.sea, 'text-halo-width': 1 }
 		},
 		{
@@ -115,7 +119,7 @@ function basemapLayers(
 			// A city the story names is labelled by the story's own layer, not twice.
 			filter: ['all', ['==', ['get', 'layer'], 'cities'], shownFrom, ['!', ['in', ['get', 'name'], ['literal', storyCityNames]]]],
 			layout: {
-				'text-field': ['get', 'name'],
+				'text-field': placeName,
 				'text-font': textFont(),
 				'text-size': ['case', ['to-boolean', ['get', 'capital']], 13, 12],
 				'text-anchor': 'top',
@@ -130,7 +134,7 @@ function basemapLayers(
 			...own('country-labels'),
 			filter: ['all', ['==', ['get', 'layer'], 'country-labels'], shownFrom],
 			layout: {
-				'text-field': ['get', 'name'],
+				'text-field': countryName,
 				'text-font': textFont(true),
 				'text-size': ['interpolate', ['linear'], ['zoom'], 2, 11, 6, 15],
 				'text-transform': 'uppercase',
@@ -143,9 +147,17 @@ function basemapLayers(
 	return { sources, layers };
 }
 
+/** Basemap label names in the edition's language (src/lib/map/label-names.server.ts): by ISO code for countries,
+ * by Natural Earth name for seas and cities. A name missing here stays as Natural Earth writes it. */
+export interface LabelNames {
+	countries: Record<string, string>;
+	places: Record<string, string>;
+}
+
 export interface StyleText {
 	/** Second label line under an approximate place, in the story's language. */
 	approximateNote: string;
+	labelNames?: LabelNames;
 }
 
 /** The style for a story: `basemap` is its basemap (without one, only the world layer is drawn). */
@@ -159,7 +171,7 @@ export function buildStyle(
 	const storyCityNames = places.features.flatMap((place) =>
 		isSettlement(place.properties.drawAs) ? Object.values(place.properties.name) : []
 	);
-	const basemapStyle = basemapLayers(world, basemap, storyCityNames);
+	const basemapStyle = basemapLayers(world, basemap, storyCityNames, text.labelNames);
 	// Basemap labels go above the story's routes (a route never runs through a name) and below its places.
 	const basemapShapes = basemapStyle.layers.filter((layer) => layer.type !== 'symbol');
 	const basemapLabels = basemapStyle.layers.filter((layer) => layer.type === 'symbol');

@@ -5,11 +5,14 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { BasemapDetail } from '$lib/geo/framing';
+import type { LabelNames } from '$lib/map/style';
 
 export interface Basemap {
 	story: FeatureCollection;
 	world: FeatureCollection;
 	detail: BasemapDetail;
+	/** Its labels in the edition's language. */
+	labelNames: LabelNames;
 }
 
 /** Parses a basemap file's text; a broken file names itself and what to run. */

@@ -21,7 +21,7 @@ export function staticMapSvg(storyId: string, lang: string, id: string): string 
 	let svg = svgs.get(key);
 	if (!svg) {
 		const { story, picture: found } = picture(storyId, lang, id);
-		svg = pictureSvg(story, found, basemapFor(storyId), notoSans().measure);
+		svg = pictureSvg(story, found, basemapFor(storyId, lang), notoSans().measure);
 		svgs.set(key, svg);
 	}
 	return svg;
@@ -38,7 +38,7 @@ export function cardPng(storyId: string, lang: string, id: string): Buffer {
 	const chapter = story.chapters.find((c) => c.id === id);
 	const text = chapter ? { kicker: story.title, title: chapter.title } : { title: story.title, detail: story.summary };
 	// The card is exactly the reference frame: nothing is drawn beyond it.
-	const map = pictureSvg(story, found, basemapFor(storyId), notoSans().measure, { bleed: { x: 0, y: 0 } });
+	const map = pictureSvg(story, found, basemapFor(storyId, lang), notoSans().measure, { bleed: { x: 0, y: 0 } });
 	return rasterize(cardSvg(map, text, notoSans().measure));
 }
 

@@ -48,7 +48,7 @@ export function storyStyle(story: Story, basemap: Basemap): StyleSpecification {
 	return buildStyle(
 		story.places,
 		story.routes,
-		{ approximateNote: uiText(story.lang, story.ui).approximateLocation },
+		{ approximateNote: uiText(story.lang, story.ui).approximateLocation, labelNames: basemap.labelNames },
 		{ url: 'story', detail: basemap.detail },
 		'world'
 	);
