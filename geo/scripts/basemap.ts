@@ -5,7 +5,9 @@
 import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { BasemapDetail, Bounds } from '$lib/geo/framing';
 import { BASEMAP_ZOOM, STORY_LAYERS, type StoryLayer } from '$lib/map/basemap';
+import { distance } from '@turf/distance';
 import type { PlaceFeature } from '$lib/story/types';
+import { isSettlement } from '$lib/story/vocabulary.js';
 import {
 	bboxOf,
 	boxContains,
@@ -79,7 +81,7 @@ export function buildStoryBasemap(views: View[], places: PlaceFeature[]): StoryB
 		states: lines(views.filter((v) => v.zoom >= BASEMAP_ZOOM.states), 'ne_50m_admin_1_states_provinces_lines', () => ({ layer: 'states' })),
 		borders: lines(close, 'ne_10m_admin_0_boundary_lines_land', (p) => ({ layer: 'borders', kind: borderKind(String(p.featurecla)) })),
 		'sea-labels': seaLabels(views),
-		cities: cities(views),
+		cities: cities(views, places),
 		'country-labels': countryLabels(views)
 	};
 	return {
@@ -220,11 +222,27 @@ const byMinzoomThenName = (a: Feature, b: Feature) => {
 /** A point written within ±180° of longitude (MapLibre draws it on every copy of the world). */
 const pointAt = (p: Position): Point => ({ type: 'Point', coordinates: roundPoint([onto(p[0], -180), p[1]]) });
 
-/** Towns and cities the views show at their minzoom. */
-function cities(views: View[]): Feature[] {
+/** A town the story marks itself within this distance (km) is left to the story's marker: one marker per place. */
+const SAME_PLACE_KM = { settlement: 6, namesake: 12 };
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** True when one of the story's places is this town: a settlement close by, or a place nearby named after it
+ * ("Maiquetía airport" for the town of Maiquetía). */
+function markedByStory(name: string, at: Position, places: PlaceFeature[]): boolean {
+	const town = folded(name);
+	return places.some((place) => {
+		const km = distance(at, place.geometry.coordinates, { units: 'kilometers' });
+		if (isSettlement(place.properties.drawAs) && km <= SAME_PLACE_KM.settlement) return true;
+		return km <= SAME_PLACE_KM.namesake && Object.values(place.properties.name).some((label) => folded(label).includes(town));
+	});
+}
+
+/** Towns and cities the views show at their minzoom, but those the story marks itself. */
+function cities(views: View[], places: PlaceFeature[]): Feature[] {
 	const out: Feature[] = [];
 	for (const city of naturalEarth<Point>('ne_10m_populated_places_simple')) {
 		const { name, scalerank, adm0cap } = city.properties as { name: string; scalerank: number; adm0cap: number };
+		if (markedByStory(name, city.geometry.coordinates, places)) continue;
 		const capital = adm0cap === 1;
 		const base = CITY_MINZOOM[Math.min(10, Math.max(0, scalerank))];
 		const minzoom = capital ? Math.min(base, CAPITAL_MINZOOM) : base;

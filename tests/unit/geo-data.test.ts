@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import * as topojson from 'topojson-client';
 import type { FeatureCollection, Geometry, Point, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import { distance } from '@turf/distance';
 import { STORY_LAYERS } from '$lib/map/basemap';
+import { isSettlement } from '$lib/story/vocabulary.js';
 import { storyFolders, validateEdition } from '$lib/story/catalog';
 import type { PlaceFeature, RouteFeature } from '$lib/story/types';
 import type { CountryFeature } from '$lib/story/validate';
@@ -171,6 +173,15 @@ describe.each(dirs)('%s', (dir) => {
 				expect(typeof f.properties!.name).toBe('string');
 				expect(f.properties!.minzoom).toBeTypeOf('number');
 				expect((f.geometry as Point).type).toBe('Point');
+			}
+		});
+
+		it('leaves a place the story marks to the story: no basemap town where the story has its own settlement', () => {
+			const settlements = places.filter((p) => isSettlement(p.properties.drawAs));
+			for (const town of layer('cities')) {
+				const at = (town.geometry as Point).coordinates;
+				const twin = settlements.find((p) => distance(at, p.geometry.coordinates, { units: 'kilometers' }) < 5);
+				expect(twin?.properties.id, `${town.properties!.name} beside the story's own marker`).toBeUndefined();
 			}
 		});
 
