@@ -33,7 +33,12 @@ const primary = (lang: string) => new Intl.Locale(lang).language;
 
 const editions: Edition[] = fs
 	.readdirSync('build/data')
-	.flatMap((story) => fs.readdirSync(path.join('build/data', story)).map((lang) => ({ story, lang })))
+	.flatMap((story) =>
+		fs
+			.readdirSync(path.join('build/data', story), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => ({ story, lang: entry.name }))
+	)
 	.filter(({ lang }) => primary(lang) !== 'en')
 	.map(({ story, lang }) => {
 		const folder = ['stories', 'tests/fixtures/stories'].map((root) => path.join(root, story)).find((dir) => fs.existsSync(path.join(dir, `story.${lang}.yaml`)));
