@@ -14,7 +14,6 @@ const en = {
 	sources: 'Sources',
 	allSources: 'All sources',
 	unverifiedSource: 'address not yet confirmed',
-	sourcesAndCredits: 'Sources and credits',
 	credits: 'Credits',
 	publishedOn: 'Published',
 	toldFrom: 'Told from',
@@ -50,6 +49,25 @@ const en = {
 	toggleAttribution: 'Toggle attribution',
 	mapFeedback: 'Map feedback',
 	maplibreLogo: 'MapLibre logo',
+	/** The generated map descriptions (src/lib/geo/describe.ts), for chapters whose author wrote none. */
+	mapShows: (places: string) => `The map shows ${places}.`,
+	mapShowsNoPlace: 'The map shows the region with no place highlighted.',
+	placeInCountry: (place: string, country: string) => `${place} in ${withThe(country)}`,
+	/** A city, town or village with its country. */
+	settlementInCountry: (place: string, country: string) => `${place}, ${country}`,
+	approximatePlace: (place: string, radius: string) => `${place} (approximate location, within about ${radius})`,
+	/** `line` is solidLine or dashedLine, `kind` one of the route kinds below. */
+	routeLine: (line: string, kind: string, name: string, from: string, to: string, length: string) =>
+		`${line} marks the ${kind} “${name}” from ${from} to ${to}, ${length}.`,
+	routeLineVia: (line: string, kind: string, name: string, from: string, via: string, to: string, length: string) =>
+		`${line} marks the ${kind} “${name}” from ${from} via ${via} to ${to}, ${length}.`,
+	solidLine: 'A line',
+	dashedLine: 'A dashed line',
+	/** The kinds of route (src/lib/story/vocabulary.js), as `<kind>Route`. */
+	flightRoute: 'flight route',
+	roadRoute: 'road route',
+	proposedRoute: 'proposed route',
+	returnRoute: 'return route',
 	kioskRole: 'kiosk',
 	kioskLabel: (title: string) =>
 			`${title}: the story plays by itself. Tap to pause, swipe or use the arrow keys to move between chapters.`,
@@ -98,6 +116,12 @@ const en = {
 			'from the story’s page. Sites can follow the reader’s chapter and send it to a chapter with two messages, described in the project’s README under “Embedding”.'
 };
 
+/** "the United States", "the Marshall Islands", "the Dominican Republic": country names English writes with "the". */
+function withThe(country: string): string {
+	const takesThe = /\b(Islands|Republic|States|Kingdom|Emirates)$|^(Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros)$/.test(country);
+	return takesThe ? `the ${country}` : country;
+}
+
 export type UiText = typeof en;
 
 const es: UiText = {
@@ -111,7 +135,6 @@ const es: UiText = {
 	sources: 'Fuentes',
 	allSources: 'Todas las fuentes',
 	unverifiedSource: 'dirección aún sin confirmar',
-	sourcesAndCredits: 'Fuentes y créditos',
 	credits: 'Créditos',
 	publishedOn: 'Publicado el',
 	toldFrom: 'Contado a partir de',
@@ -143,6 +166,20 @@ const es: UiText = {
 	toggleAttribution: 'Mostrar u ocultar la atribución',
 	mapFeedback: 'Comentarios sobre el mapa',
 	maplibreLogo: 'Logotipo de MapLibre',
+	mapShows: (places) => `El mapa muestra ${places}.`,
+	mapShowsNoPlace: 'El mapa muestra la región sin ningún lugar destacado.',
+	placeInCountry: (place, country) => `${place} en ${country}`,
+	settlementInCountry: (place, country) => `${place}, ${country}`,
+	approximatePlace: (place, radius) => `${place} (ubicación aproximada, en un radio de alrededor de ${radius})`,
+	routeLine: (line, kind, name, from, to, length) => `${line} marca la ${kind} “${name}” desde ${from} hasta ${to} (${length}).`,
+	routeLineVia: (line, kind, name, from, via, to, length) =>
+		`${line} marca la ${kind} “${name}” desde ${from} pasando por ${via} hasta ${to} (${length}).`,
+	solidLine: 'Una línea',
+	dashedLine: 'Una línea discontinua',
+	flightRoute: 'ruta aérea',
+	roadRoute: 'ruta por carretera',
+	proposedRoute: 'ruta propuesta',
+	returnRoute: 'ruta de regreso',
 	kioskRole: 'quiosco',
 	kioskLabel: (title) =>
 			`${title}: la historia avanza sola. Toca para pausarla; desliza el dedo o usa las flechas para pasar de un capítulo a otro.`,
@@ -207,6 +244,12 @@ export const uiPhraseParams: { [K in PhraseKey]: ParamNames<Parameters<UiText[K]
 	kioskLabel: ['title'],
 	qrLabel: ['caption'],
 	embedTitle: ['title'],
+	mapShows: ['places'],
+	placeInCountry: ['place', 'country'],
+	settlementInCountry: ['place', 'country'],
+	approximatePlace: ['place', 'radius'],
+	routeLine: ['line', 'kind', 'name', 'from', 'to', 'length'],
+	routeLineVia: ['line', 'kind', 'name', 'from', 'via', 'to', 'length'],
 	builderPageTitle: ['title'],
 	builderDescription: ['title'],
 	builderWholeStory: ['chapters'],

@@ -125,9 +125,13 @@ describe('describeMapState', () => {
 		);
 	});
 
-	it('falls back to English sentences for Spanish, with Spanish names and figures', () => {
-		expect(describeMapState(state(['cecot'], ['proposed-swap']), places, [swap], 'es')).toBe(
-			'The map shows CECOT in El Salvador. A dashed line marks the proposed route “Proposed exchange” from CECOT to Caracas, 2.405 km.'
+	it('speaks the edition’s language: its sentences, list conjunction, country names and number format', () => {
+		expect(describeMapState(state(['cecot', 'harlingen-airport', 'caracas'], ['proposed-swap']), places, [swap], 'es')).toBe(
+			'El mapa muestra CECOT en El Salvador; Valley International Airport en Estados Unidos; y Caracas, Venezuela. ' +
+				'Una línea discontinua marca la ruta propuesta “Proposed exchange” desde CECOT hasta Caracas (2.405 km).'
+		);
+		expect(describeMapState(state(['argentine-residence']), places, [], 'es')).toBe(
+			'El mapa muestra the Argentine ambassador’s residence en Venezuela (ubicación aproximada, en un radio de alrededor de 1 km).'
 		);
 	});
 

@@ -47,6 +47,28 @@ describe('story folders', () => {
 	});
 });
 
+describe('generated map descriptions in every edition not in English', () => {
+	/** Words of the English sentences; none of them is Spanish (or any other language the engine speaks). */
+	const english = ['the', 'and', 'map', 'shows', 'region', 'highlighted', 'in', 'approximate', 'location', 'within', 'about',
+		'line', 'dashed', 'marks', 'route', 'flight', 'road', 'proposed', 'return', 'from', 'via', 'to'];
+	const others = editions.filter(([, lang]) => new Intl.Locale(lang).language !== 'en');
+
+	it('exist', () => expect(others.length).toBeGreaterThan(0));
+
+	it.each(others)('%s in `%s` use no English word', (_dir, lang, folder) => {
+		const story = validateEdition(folder, lang, countries);
+		// Place and route names are the story's own text, in whatever language its files give them.
+		const names = [...story.places.features, ...story.routes.features].map((feature) => feature.properties.label);
+		const generated = story.chapters.filter((chapter) => !chapter.mapDescriptionByAuthor);
+		expect(generated.length).toBeGreaterThan(0);
+		for (const chapter of generated) {
+			const sentences = names.reduce((text, name) => text.replaceAll(name, ' '), chapter.mapDescription);
+			const words = sentences.toLowerCase().split(/[^\p{L}]+/u);
+			expect(words.filter((word) => english.includes(word)), `${chapter.id}: ${chapter.mapDescription}`).toEqual([]);
+		}
+	});
+});
+
 describe('the fixture story across the Pacific', () => {
 	let stories: Story[] = [];
 	let chapters: { story: Story; chapter: Chapter }[] = [];

@@ -392,6 +392,10 @@ describe('languages', () => {
 		expect(text.chapters).toBe('«chapters»');
 		expect(text.report('AFP', 'Titre')).toBe('«report» AFP Titre');
 		expect(text.notesSummary(1234)).toBe(`«notesSummary» ${new Intl.NumberFormat('fr').format(1234)}`);
+		// The generated map descriptions are the story's words too, with the language's lists, country names and numbers.
+		expect(story.chapters[0].mapDescription).toMatch(
+			/^«mapShows» «placeInCountry» CECOT prison Salvador et «settlementInCountry» Caracas Venezuela «routeLine» «dashedLine» «proposedRoute» Proposed exchange CECOT prison Caracas 2\s405 km$/
+		);
 	});
 
 	it('locate missing keys, unknown keys and unknown placeholders in ui.<lang>.yaml', () => {

@@ -28,7 +28,7 @@ export interface CompileOptions {
 /** The Story, or undefined when anything read or compiled has a problem (all of them reported). */
 export function compileStory({ checker, story, places, routes, sources, ui }: CompileOptions): Story | undefined {
 	const lang = story.fields?.lang ?? 'en';
-	const figures = { checker, places, routes, lang };
+	const figures = { checker, places, routes, lang, ui };
 	const chapters = story.chapters.map((chapter) => compileChapter(chapter, figures));
 	if (!story.fields || !chapters.every((chapter) => chapter !== undefined)) return undefined;
 	const withLabel = <P extends { name: Record<string, string> }>(properties: P) => ({ ...properties, label: textIn(properties.name, lang)! });
@@ -47,6 +47,8 @@ interface Figures {
 	places: Map<string, PlaceFeature>;
 	routes: Map<string, RouteFeature>;
 	lang: string;
+	/** The story's interface words, for the generated map descriptions. */
+	ui?: UiWords;
 }
 
 function compileChapter(chapter: ChapterRead, figures: Figures): Chapter | undefined {
@@ -64,7 +66,7 @@ function compileChapter(chapter: ChapterRead, figures: Figures): Chapter | undef
 		html: prose.html,
 		text: prose.text,
 		map: { ...map, ...(bounds && { bounds, labelExtent }) },
-		mapDescription: authorDescription ?? describeMapState(map, placeList, routeList, figures.lang),
+		mapDescription: authorDescription ?? describeMapState(map, placeList, routeList, figures.lang, figures.ui),
 		mapDescriptionByAuthor: authorDescription !== undefined
 	};
 }
