@@ -156,7 +156,9 @@ for (const edition of storiesUnderTest()) {
 			// The page loaded its own files (the guard fails any test that asks another host), the edition's map data among them.
 			const paths = guard.requests.map((r) => new URL(r.url).pathname);
 			expect(paths, 'the map fetched the edition’s own data').toContain(edition.paths.mapData);
-			expect(paths.filter((path) => path.startsWith('/data/') && path !== edition.paths.mapData), 'other editions’ data').toEqual([]);
+			// …and its story's basemap, and nothing of another edition or story.
+			const own = [edition.paths.mapData, `/data/${edition.story}/basemap.json`];
+			expect(paths.filter((path) => path.startsWith('/data/') && !own.includes(path)), 'other editions’ data').toEqual([]);
 
 			await scrollToChapter(page, other!.id, readingOffset(testInfo));
 			await expectActive(page, other!.id);
