@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { previewCompression } from './vite/compression.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), previewCompression()],
 	server: { fs: { allow: ['geo'] } },
 	test: {
 		projects: [
