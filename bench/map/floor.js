@@ -43,6 +43,7 @@ export async function buildFloorPage({ dataUrls, camera }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Floor: bare MapLibre, the story's basemap, no labels</title>
 <meta name="description" content="Bench floor page">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/__bench/maplibre-gl.css">
 <style>html, body { margin: 0; height: 100%; font-family: sans-serif; } #map { position: absolute; inset: 0; }
 p { position: absolute; z-index: 1; margin: 0.5rem; padding: 0.25rem 0.5rem; background: #fff; }</style>
