@@ -7,8 +7,8 @@
  * folder as its scope, so no other page is ever controlled by it.
  *
  * Install: caches everything the kiosk needs: the app's scripts and styles (`build`, which also holds the map library,
- * its worker and the basemap GeoJSON), the static files (`files`: fonts) and the kiosk's prerendered page and the
- * story's map data.
+ * its worker and the basemap GeoJSON), the static files (`files`) and the kiosk's prerendered page, the story's map
+ * data and the fonts.
  * Fetch: cache first, network for anything else. A new version waits until the page, at the start of a loop, posts
  * `skip-waiting`; the old version's cache is then deleted.
  */
@@ -18,9 +18,9 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `kiosk-${version}`;
 /** Where the kiosk page lives: the worker's scope (`…/kiosk/`). */
 const scope = new URL(sw.registration.scope).pathname;
-// Of the prerendered files, the kiosk needs its own page and the map data (/data/<lang>/map.json); not the scroll page
-// or the embeds.
-const kioskPages = prerendered.filter((path) => path.startsWith(scope) || path.includes('/data/'));
+// Of the prerendered files, the kiosk needs its own page, the map data (/data/<story>/<lang>/map.json) and the font
+// files (/fonts/*.woff2, prerendered from their packages); not the scroll page or the embeds.
+const kioskPages = prerendered.filter((path) => path.startsWith(scope) || path.includes('/data/') || path.endsWith('.woff2'));
 const ASSETS = [...new Set([...build, ...files, ...kioskPages, scope])];
 
 sw.addEventListener('install', (event) => {
