@@ -186,8 +186,13 @@ async function main() {
 			try {
 				for (const edition of editions) {
 					console.log(`\nMap: ${edition.scroll}`);
-					const result = await benchMap(browser, edition, server, isMapLibrary);
+					// One edition whose map does not settle is reported; the others are still measured.
+					const result = await benchMap(browser, edition, server, isMapLibrary).catch((error) => {
+						console.log(`  MAP BENCH FAILED: ${error instanceof Error ? error.message : error}`);
+						return { edition: `${edition.lang}-${edition.story}`, error: String(error) };
+					});
 					report.map[result.edition] = result;
+					if ('error' in result) continue;
 					if (result.floorPath && !floors.has(edition.story)) floors.set(edition.story, result.floorPath);
 					printMap(result);
 				}
