@@ -27,7 +27,7 @@ const PHASE_TIMEOUT_MS = 60_000;
  *   framesWhileIdle: number, cameraMoved: boolean, ms: number, labels: { candidates: number, placed: number },
  *   camera: Camera, flightMs: number, requests: RequestSummary, work?: import('./trace.js').PhaseWork, timedOut?: boolean }} Phase
  * @typedef {{ center: [number, number], zoom: number, bearing: number, pitch: number }} Camera
- * @typedef {{ count: number, bytes: number, mapData: { count: number, bytes: number, uncompressed: string[], files: string[] } }} RequestSummary
+ * @typedef {{ count: number, bytes: number, files: string[], mapData: { count: number, bytes: number, uncompressed: string[], files: string[] } }} RequestSummary
  * @typedef {{ url: string, resourceType: string, start: number, bytes: number, encoding?: string, contentType?: string }} LoggedRequest
  */
 
@@ -208,6 +208,7 @@ function summarise(requests, dataUrls) {
 	return {
 		count: requests.length,
 		bytes: requests.reduce((sum, r) => sum + r.bytes, 0),
+		files: requests.filter((r) => !isMapData(r.url)).map((r) => new URL(r.url).pathname),
 		mapData: {
 			count: mapData.length,
 			bytes: mapData.reduce((sum, r) => sum + r.bytes, 0),
