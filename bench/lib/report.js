@@ -34,7 +34,7 @@ export function printMap(result) {
 				`    main thread ${fig((p) => p.work?.mainThreadMs, ms)}: MapLibre scripting ${fig((p) => p.work?.mapLibraryScriptingMs, ms)} · style/layout ${fig((p) => p.work?.styleLayoutMs, ms)} · GPU waits ${fig((p) => p.work?.gpuWaitMs, ms)} (${o.work.readbacks} canvas readbacks) · other scripting ${ms(o.work.otherScriptingMs)}`
 			);
 	};
-	line('opening view (creation → first idle)', ours[0], floor?.[0]);
+	line('opening view (creation → first idle on the view the page shows)', ours[0], floor?.[0]);
 	const chapters = ours.slice(1);
 	if (chapters.length) {
 		const total = (phases) =>

@@ -1,7 +1,8 @@
 /**
  * One map measurement in Debian's Chromium (software WebGL): a page is opened with the map probe (./probe.js) and a
- * trace running; the opening view is measured from the map's creation to its first `idle`, then each chapter change
- * that `driver` makes, from the change to the map's `idle` after it. For each phase:
+ * trace running; the opening view is measured from the map's creation to its first `idle` on the view the page shows
+ * (an `idle` followed by a second of stillness: a step applied after `load` belongs to the opening), then each
+ * chapter change that `driver` makes, from the change to the map's `idle` after it. For each phase:
  *
  * - frames: `render` events in the phase; those after the camera stopped (the last `moveend`, or the change itself
  *   when the camera did not move); and those in the WATCH_MS after `idle` (an idle map renders nothing);
@@ -20,6 +21,8 @@ export const VIEWPORT = { width: 1280, height: 720 };
 /** How long an idle map is watched for frames it should not draw. */
 const WATCH_MS = 2000;
 const OPENING_TIMEOUT_MS = 120_000;
+/** The opening view is reached at the first `idle` after which the map stays still this long. */
+const OPENING_QUIET_MS = 1000;
 const PHASE_TIMEOUT_MS = 60_000;
 
 /**
@@ -53,16 +56,18 @@ export async function measureMap(browser, { url, driver, maxChapters = Infinity,
 	};
 	try {
 		await page.goto(url, { waitUntil: 'domcontentloaded' });
-		const opened = await page
-			.waitForFunction(() => window.__benchMaps?.records[0]?.events.some((e) => e.type === 'idle'), null, { timeout: OPENING_TIMEOUT_MS })
+		const mapCreated = await page
+			.waitForFunction(() => window.__benchMaps?.records.length > 0, null, { timeout: OPENING_TIMEOUT_MS })
 			.then(() => true)
 			.catch(() => false);
-		if (!opened) {
+		const created = mapCreated ? await page.evaluate(() => window.__benchMaps.records[0].created) : 0;
+		const firstIdle = mapCreated ? await waitForSettled(page, created, { quietMs: OPENING_QUIET_MS, timeout: OPENING_TIMEOUT_MS }) : undefined;
+		if (firstIdle === undefined) {
 			const status = await page.locator('[data-testid="map"]').getAttribute('data-status').catch(() => null);
-			throw new Error(`${url}: the map did not reach idle within ${OPENING_TIMEOUT_MS / 1000} s (status ${status}; ${errors.join('; ') || 'no page errors'})`);
+			throw new Error(
+				`${url}: the map ${mapCreated ? 'did not settle' : 'was not created'} within ${OPENING_TIMEOUT_MS / 1000} s (status ${status}; ${errors.join('; ') || 'no page errors'})`
+			);
 		}
-		const created = await page.evaluate(() => window.__benchMaps.records[0].created);
-		const firstIdle = await page.evaluate(() => window.__benchMaps.records[0].events.find((e) => e.type === 'idle')?.t ?? 0);
 		const timeOrigin = await page.evaluate(() => performance.timeOrigin);
 		/** @type {Omit<Phase, 'requests'>[]} */
 		const phases = [await settlePhase(page, 'opening', created, firstIdle)];
@@ -99,20 +104,33 @@ export async function measureMap(browser, { url, driver, maxChapters = Infinity,
 	}
 }
 
-/** Waits until the map has gone idle after `start` with the camera at rest; the idle time, or undefined on timeout. */
-async function waitForSettled(page, start) {
+/**
+ * Waits until the map has gone idle after `since` with the camera at rest and stayed so for `quietMs` (no frame, no
+ * camera move): the time of that `idle`, or undefined on timeout. On the opening view MapLibre's first `idle` can come
+ * at `load`, before the page applies its step; the quiet period waits for the view the page means to show.
+ */
+async function waitForSettled(page, since, { quietMs = 0, timeout = PHASE_TIMEOUT_MS } = {}) {
 	const handle = await page
 		.waitForFunction(
-			(since) => {
+			({ since, quietMs }) => {
+				const now = window.__benchMaps.now();
+				// At least a moment after the change, so a camera move that is about to start is not missed.
+				if (now - since < 500) return false;
 				const events = window.__benchMaps.records[0].events.filter((e) => e.t > since);
 				const lastMoveEnd = events.findLast((e) => e.type === 'moveend')?.t ?? since;
 				const lastMoveStart = events.findLast((e) => e.type === 'movestart')?.t ?? since;
-				const idle = events.findLast((e) => e.type === 'idle' && e.t >= lastMoveEnd && e.t >= lastMoveStart);
-				// At least a moment after the change, so a camera move that is about to start is not missed.
-				return idle && window.__benchMaps.now() - since > 500 ? idle.t : false;
+				const settled = events.find(
+					(idle) =>
+						idle.type === 'idle' &&
+						idle.t >= lastMoveEnd &&
+						idle.t >= lastMoveStart &&
+						now - idle.t >= quietMs &&
+						!events.some((e) => (e.type === 'render' || e.type === 'movestart') && e.t > idle.t && e.t <= idle.t + quietMs)
+				);
+				return settled ? settled.t : false;
 			},
-			start,
-			{ timeout: PHASE_TIMEOUT_MS, polling: 100 }
+			{ since, quietMs },
+			{ timeout, polling: 100 }
 		)
 		.catch(() => undefined);
 	return handle ? /** @type {number} */ (await handle.jsonValue()) : undefined;
