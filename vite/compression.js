@@ -6,11 +6,18 @@
  *
  * Vite preview's own compression is gzip only and skips GeoJSON, and SvelteKit serves the build from
  * `.svelte-kit/output`, so this middleware wraps every response (hiding Accept-Encoding from the ones inside it)
- * rather than looking for precompressed files. Each body is compressed once at the highest setting and kept by its
- * content hash, so only the first request for a file pays for it.
+ * rather than looking for precompressed files. Each body is compressed once at the highest setting (off the main
+ * thread) and kept by its content hash; the plugin compresses every text file of build/ in the background as the
+ * server starts, so readers (and the bench) seldom wait for it.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 /** Media types worth compressing (fonts, images and archives are compressed already). */
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|geo\+json|manifest\+json|xml|wasm)|image\/svg\+xml)|\+json\b|\+xml\b/i;
@@ -48,27 +55,30 @@ export function isCompressible(contentType) {
 /**
  * @param {Buffer} body
  * @param {Encoding} encoding
- * @returns {Buffer}
+ * @returns {Promise<Buffer>}
  */
 export function compress(body, encoding) {
 	return encoding === 'br'
-		? brotliCompressSync(body, {
+		? brotliAsync(body, {
 				params: {
 					[constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
 					[constants.BROTLI_PARAM_SIZE_HINT]: body.length
 				}
 			})
-		: gzipSync(body, { level: 9 });
+		: gzipAsync(body, { level: 9 });
 }
+
+/** Text files by extension: what the warm-up compresses ahead of the first request. */
+const TEXT_FILE = /\.(html|m?js|css|json|geojson|svg|txt|xml|webmanifest)$/i;
 
 /**
  * Connect middleware: buffers a compressible response and sends it compressed. Leaves alone HEAD requests, answers
  * without a body (204, 304), ranges, responses already encoded and clients that accept neither br nor gzip.
  */
 export function compressionMiddleware(/** @type {{ cacheEntries?: number }} */ options = {}) {
-	/** @type {Map<string, Buffer>} */
+	/** @type {Map<string, Promise<Buffer>>} */
 	const cache = new Map();
-	const cacheEntries = options.cacheEntries ?? 500;
+	const cacheEntries = options.cacheEntries ?? 1000;
 
 	/** @param {Buffer} body @param {Encoding} encoding */
 	function compressed(body, encoding) {
@@ -76,6 +86,7 @@ export function compressionMiddleware(/** @type {{ cacheEntries?: number }} */ o
 		let hit = cache.get(key);
 		if (!hit) {
 			hit = compress(body, encoding);
+			hit.catch(() => cache.delete(key));
 			if (cache.size >= cacheEntries) cache.delete(/** @type {string} */ (cache.keys().next().value));
 			cache.set(key, hit);
 		}
@@ -87,7 +98,7 @@ export function compressionMiddleware(/** @type {{ cacheEntries?: number }} */ o
 	 * @param {import('node:http').ServerResponse} res
 	 * @param {(error?: unknown) => void} next
 	 */
-	return function compressResponses(req, res, next) {
+	function compressResponses(req, res, next) {
 		const encoding = chooseEncoding(req.headers['accept-encoding']);
 		if (!encoding || req.method === 'HEAD' || req.headers.range) return next();
 		// Compressing is this middleware's job alone (Vite preview's gzip would otherwise come first).
@@ -161,18 +172,43 @@ export function compressionMiddleware(/** @type {{ cacheEntries?: number }} */ o
 				sendHead();
 				return end(body, callback);
 			}
-			const out = compressed(body, encoding);
-			res.setHeader('Content-Encoding', encoding);
-			res.setHeader('Content-Length', out.length);
-			// A strong ETag names the plain bytes; the compressed ones differ.
-			const etag = res.getHeader('etag');
-			if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`);
-			sendHead();
-			return end(out, callback);
+			compressed(body, encoding).then(
+				(out) => {
+					res.setHeader('Content-Encoding', encoding);
+					res.setHeader('Content-Length', out.length);
+					// A strong ETag names the plain bytes; the compressed ones differ.
+					const etag = res.getHeader('etag');
+					if (typeof etag === 'string' && !etag.startsWith('W/')) res.setHeader('ETag', `W/${etag}`);
+					sendHead();
+					end(out, callback);
+				},
+				() => {
+					res.setHeader('Content-Length', body.length);
+					sendHead();
+					end(body, callback);
+				}
+			);
+			return res;
 		});
 
 		next();
-	};
+	}
+
+	/**
+	 * Compresses every text file under `dir` ahead of its first request, one at a time, in both encodings.
+	 * @param {string} dir
+	 */
+	async function warm(dir) {
+		if (!existsSync(dir)) return;
+		const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((path) => TEXT_FILE.test(path));
+		for (const path of files) {
+			const body = readFileSync(join(dir, path));
+			if (body.length < MIN_BYTES) continue;
+			for (const encoding of /** @type {Encoding[]} */ (['br', 'gzip'])) await compressed(body, encoding).catch(() => undefined);
+		}
+	}
+
+	return Object.assign(compressResponses, { warm });
 }
 
 /** @param {number | string | string[] | undefined} current */
@@ -191,8 +227,11 @@ export function previewCompression() {
 	return {
 		name: 'story-map:preview-compression',
 		configurePreviewServer(server) {
+			const middleware = compressionMiddleware();
 			// Added before SvelteKit's own middlewares (they come in its post hook), so it wraps all of them.
-			server.middlewares.use(compressionMiddleware());
+			server.middlewares.use(middleware);
+			// What SvelteKit serves is what adapter-static copied to build/: the same bytes, so the same cache keys.
+			void middleware.warm(join(server.config.root, 'build'));
 		}
 	};
 }

@@ -2,8 +2,10 @@
  * Serves the built site with `vite preview` (the project's own config, so compressed as `npm start` serves it), on a
  * free loopback port, plus the bench's own pages under `/__bench/`: the floor pages (bench/map/floor.js) and the
  * MapLibre files they load, straight from node_modules. Run from the project's root (bench/run.js makes sure).
+ * Before it answers, every text file of build/ has been asked for once in each encoding, so no measured page waits
+ * for the server to compress a file for the first time (as a CDN's cache would be warm).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
@@ -62,6 +64,7 @@ export async function serveBuild() {
 		preview: { port, strictPort: true, host: '127.0.0.1', open: false }
 	});
 	const origin = `http://127.0.0.1:${port}`;
+	await warmUp(origin);
 	return {
 		origin,
 		port,
@@ -71,4 +74,15 @@ export async function serveBuild() {
 		},
 		stop: () => server.close()
 	};
+}
+
+/** Requests every text file of build/ in brotli and in gzip, one at a time. */
+async function warmUp(origin) {
+	const build = 'build';
+	if (!existsSync(build)) return;
+	const files = readdirSync(build, { recursive: true, encoding: 'utf8' }).filter((path) => /\.(html|m?js|css|json|geojson|svg)$/i.test(path));
+	for (const path of files) {
+		const url = `${origin}/${path.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1')}`;
+		for (const encoding of ['br', 'gzip']) await fetch(url, { headers: { 'accept-encoding': encoding } }).then((r) => r.arrayBuffer(), () => undefined);
+	}
 }
