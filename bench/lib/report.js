@@ -6,13 +6,15 @@ import { kb, ms } from './stats.js';
 
 const ratio = (ours, floor) => (typeof ours === 'number' && typeof floor === 'number' && floor > 0 ? ` ×${(ours / floor).toFixed(1)}` : '');
 const vs = (ours, floor, show = String) => (floor === undefined ? show(ours) : `${show(ours)} (floor ${show(floor)}${ratio(ours, floor)})`);
+/** A small fraction (a CLS) with enough digits to show it is not 0. */
+const fraction = (v) => (v !== 0 && Math.abs(v) < 0.001 ? v.toPrecision(2) : v.toFixed(3));
 const sum = (phases, read) => phases.reduce((total, p) => total + (read(p) ?? 0), 0);
 
 function printBudgets(budgets) {
 	console.log('  budgets');
 	for (const b of budgets) {
 		const show = (v) =>
-			v === undefined ? '—' : b.unit === 'B' ? kb(v) : b.unit === 'ms' ? ms(v) : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v);
+			v === undefined ? '—' : b.unit === 'B' ? kb(v) : b.unit === 'ms' ? ms(v) : typeof v === 'number' && !Number.isInteger(v) ? fraction(v) : String(v);
 		console.log(`    ${b.verdict.padEnd(4)} ${b.label}: ${show(b.value)} (${b.comparison} ${show(b.limit)})`);
 	}
 }
@@ -78,7 +80,7 @@ export function printLighthouse(result, runs, floor) {
 	console.log(`\n${result.name} (${result.url}) — Lighthouse mobile, medians of ${runs} run(s)${f ? '; floor page beside' : ''}`);
 	console.log(`  scores       ${CATEGORIES.map((id) => `${id} ${scores[id] ?? '—'}`).join(' · ')}${f ? ` (floor performance ${f.scores.performance})` : ''}`);
 	console.log(
-		`  FCP ${vs(metrics.fcpMs, f?.metrics.fcpMs, ms)} · LCP ${vs(metrics.lcpMs, f?.metrics.lcpMs, ms)} · TBT ${vs(metrics.tbtMs, f?.metrics.tbtMs, ms)} · CLS ${metrics.cls?.toFixed(3) ?? '—'} · total ${kb(metrics.totalBytes)} (transfer)`
+		`  FCP ${vs(metrics.fcpMs, f?.metrics.fcpMs, ms)} · LCP ${vs(metrics.lcpMs, f?.metrics.lcpMs, ms)} · TBT ${vs(metrics.tbtMs, f?.metrics.tbtMs, ms)} · CLS ${metrics.cls === undefined ? '—' : fraction(metrics.cls)} · total ${kb(metrics.totalBytes)} (transfer)`
 	);
 	console.log(`  gzip         before map ${kb(bytes.beforeMapGzip)} · map library ${kb(bytes.mapLibraryGzip)} · map data ${kb(bytes.basemapGzip)} · fonts ${kb(bytes.fontsGzip)}`);
 	for (const [group, list] of Object.entries(result.files)) {
