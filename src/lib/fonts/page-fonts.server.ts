@@ -22,20 +22,21 @@ function interfaceText(lang: string): string {
 }
 
 /**
- * Names on the basemap a story's map shows: label properties (`name…`, `label…`) of the shared basemap files
- * (geo/basemap/*.geojson) and of any folder named after the story under geo/basemap/.
+ * Names on the basemap a story's map shows: label properties (`name…`, `label…`) of the GeoJSON files shared by every
+ * story (geo/basemap/, its subfolders named after the story) and of the story's own folder (stories/<id>/).
  */
 function basemapNames(storyId: string): string {
-	if (!existsSync(BASEMAP_DIR)) return '';
-	const files = readdirSync(BASEMAP_DIR, { recursive: true, encoding: 'utf8' }).filter((path) => {
-		if (!path.endsWith('.geojson')) return false;
-		const folders = relative(BASEMAP_DIR, join(BASEMAP_DIR, path)).split(sep).slice(0, -1);
-		return folders.length === 0 || folders.includes(storyId);
-	});
 	const names: string[] = [];
-	for (const file of files) {
-		const text = readFileSync(join(BASEMAP_DIR, file), 'utf8');
-		for (const match of text.matchAll(/"(?:name|label)[^"]*"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) names.push(JSON.parse(`"${match[1]}"`));
+	for (const [dir, belongs] of [
+		[BASEMAP_DIR, (folders: string[]) => folders.length === 0 || folders.includes(storyId)],
+		[join(process.cwd(), 'stories', storyId), () => true]
+	] as const) {
+		if (!existsSync(dir)) continue;
+		for (const path of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+			if (!path.endsWith('.geojson') || !belongs(relative(dir, join(dir, path)).split(sep).slice(0, -1))) continue;
+			const text = readFileSync(join(dir, path), 'utf8');
+			for (const match of text.matchAll(/"(?:name|label)[^"]*"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) names.push(JSON.parse(`"${match[1]}"`));
+		}
 	}
 	return names.join(' ');
 }
