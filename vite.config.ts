@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { colorCustomProperties } from './src/lib/colors.ts';
 import { storyErrorOverlay } from './scripts/story/dev-errors.ts';
+import { previewCompression } from './vite/compression.js';
 
 /** `import 'virtual:theme.css'`: the page's colour custom properties, generated from src/lib/colors.ts. */
 function themeCss(): Plugin {
@@ -15,7 +16,7 @@ function themeCss(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [themeCss(), sveltekit(), storyErrorOverlay()],
+	plugins: [themeCss(), sveltekit(), storyErrorOverlay(), previewCompression()],
 	server: { fs: { allow: ['geo'] } },
 	test: {
 		projects: [

@@ -1,49 +1,62 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: builds the site (skip with --no-build), serves build/ with `vite preview` on a free port, runs
- * Lighthouse (mobile preset) several times on each page and prints the medians, the gzip weight of what the page loads
- * (before the map library / the map library / the basemap data) and PASS/OVER for each budget.
- * Writes bench/results/latest.json. Exits 0 whatever the budgets say (they are reported, not asserted); non-zero only
- * when the bench itself cannot run.
+ * `npm run bench`: builds the site (skip with --no-build), serves build/ as `npm start` does (compressed), and measures:
  *
- *   node bench/run.js [--no-build] [--runs 3] [--page scroll] [--soak 500]
+ * 1. The map (bench/map/): on the scroll page of every story edition, from the map's creation to its first `idle` and
+ *    through every chapter change: frames, frames after the camera stops and while idle, label candidates and labels
+ *    placed, requests and bytes (the basemap apart), main-thread time (MapLibre's scripting, style/layout, GPU waits)
+ *    from a trace. Beside it the floor page (bench/map/floor.js): bare MapLibre with the same basemap files and no
+ *    labels, measured in the same run, so every figure also reads as a ratio to it.
+ * 2. Lighthouse (mobile preset, medians of --runs): the scroll page of every edition; the embed and the kiosk
+ *    (`?dwell=` long enough to stay on the first chapter) of each story's first edition; the floor page.
+ * 3. The kiosk soak (bench/soak/kiosk.js; --soak 0 skips it).
  *
- * Then the kiosk soak (soak/kiosk.js): /kiosk/ played for --soak transitions at a 0.2 s dwell (0 skips it).
+ * Editions come from the built index page (bench/lib/editions.js); no story is named here. Prints every figure with
+ * its budget (bench/budgets.js) and writes bench/results/: latest.json (everything), map-<lang>-<story>.json (phases
+ * with trace attribution: longest tasks, scripting by file) and trace-<lang>-<story>[-floor].json.gz (the raw traces,
+ * for Chromium's DevTools Performance panel). Exits 0 whatever the budgets say; non-zero only when the bench itself
+ * cannot run.
  *
- * Layout: pages/ (one module per page measured; pages/index.js lists them), budgets.js (limits), lib/server.js (serves
- * build/), lib/lighthouse.js (one Lighthouse run), lib/assets.js (what the build and the page weigh). A soak or other
- * suites go in their own modules beside these.
+ *   node bench/run.js [--no-build] [--runs 3] [--only map|lighthouse|soak]… [--page scroll|embed|kiosk|floor]…
+ *                     [--chapters N] [--soak 500]
  */
+import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUDGETS, judge } from './budgets.js';
+import { LIGHTHOUSE_BUDGETS, MAP_BUDGETS, PAGE_BUDGETS, judge } from './budgets.js';
 import { readBuild, weigh } from './lib/assets.js';
+import { findEditions } from './lib/editions.js';
 import { CATEGORIES, CHROME_PATH, runLighthouse } from './lib/lighthouse.js';
+import { printLighthouse, printMap } from './lib/report.js';
 import { serveBuild } from './lib/server.js';
-import { kb, median, ms } from './lib/stats.js';
-import { PAGES } from './pages/index.js';
+import { median, ms } from './lib/stats.js';
+import { floorDriver, buildFloorPage } from './map/floor.js';
+import { scrollDriver } from './map/drivers.js';
+import { measureMap } from './map/measure.js';
 import { printKioskSoak, runKioskSoak } from './soak/kiosk.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD = fileURLToPath(new URL('../build', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results', import.meta.url));
+/** Long enough that a Lighthouse run of the kiosk sees its first chapter and nothing after it. */
+const KIOSK_DWELL_S = 600;
 
 const { values: args } = parseArgs({
 	options: {
 		'no-build': { type: 'boolean', default: false },
 		runs: { type: 'string', default: '3' },
+		only: { type: 'string', multiple: true },
 		page: { type: 'string', multiple: true },
+		chapters: { type: 'string' },
 		soak: { type: 'string', default: '500' }
 	}
 });
 const runs = Math.max(1, Number(args.runs) || 3);
-const pages = args.page?.length ? PAGES.filter((p) => args.page?.includes(p.name)) : PAGES;
-if (!pages.length) {
-	console.error(`No such page: ${args.page?.join(', ')}. Pages: ${PAGES.map((p) => p.name).join(', ')}`);
-	process.exit(2);
-}
+const suites = new Set(args.only?.length ? args.only : ['map', 'lighthouse', 'soak']);
+const pageKinds = new Set(args.page?.length ? args.page : Object.keys(PAGE_BUDGETS));
+const maxChapters = args.chapters === undefined ? Infinity : Math.max(0, Number(args.chapters));
 
 function build() {
 	console.log('Building (npm run build)…');
@@ -68,18 +81,16 @@ function describeEnvironment() {
 	};
 }
 
-async function benchPage(page, origin, files) {
+/** Lighthouse `runs` times on one page; medians, bytes by group, budgets. */
+async function benchPage(page, origin, files, context) {
 	const url = new URL(page.path, origin).href;
 	const results = [];
 	for (let i = 1; i <= runs; i++) {
 		process.stdout.write(`  ${page.name}: Lighthouse run ${i}/${runs}… `);
 		const started = Date.now();
 		const result = await runLighthouse(url);
-		const bytes = weigh(result.requests, origin, files);
-		results.push({ ...result, bytes });
-		console.log(
-			`perf ${result.scores.performance}, LCP ${ms(result.metrics.lcpMs)} (${((Date.now() - started) / 1000).toFixed(0)} s)`
-		);
+		results.push({ ...result, bytes: weigh(result.requests, origin, files) });
+		console.log(`perf ${result.scores.performance}, TBT ${ms(result.metrics.tbtMs)}, LCP ${ms(result.metrics.lcpMs)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 	}
 	const pick = (fn) => median(results.map(fn));
 	const medians = {
@@ -89,12 +100,11 @@ async function benchPage(page, origin, files) {
 			['beforeMapGzip', 'mapLibraryGzip', 'basemapGzip', 'fontsGzip', 'otherGzip'].map((key) => [key, pick((r) => r.bytes[key])])
 		)
 	};
-	const budgets = judge(
-		medians,
-		BUDGETS.filter((b) => page.budgets.includes(b.id))
-	);
+	const budgets = judge(medians, LIGHTHOUSE_BUDGETS.filter((b) => PAGE_BUDGETS[page.kind].includes(b.id)), context);
 	const last = results[results.length - 1];
 	return {
+		name: page.name,
+		kind: page.kind,
 		url: page.path,
 		medians,
 		budgets,
@@ -106,56 +116,116 @@ async function benchPage(page, origin, files) {
 	};
 }
 
-function print(name, result) {
-	const { scores, metrics, bytes } = result.medians;
-	console.log(`\n${name} (${result.url}) — medians of ${runs} run(s)`);
-	console.log(`  scores       ${CATEGORIES.map((id) => `${id} ${scores[id] ?? '—'}`).join(' · ')}`);
-	console.log(`  FCP ${ms(metrics.fcpMs)} · LCP ${ms(metrics.lcpMs)} · TBT ${ms(metrics.tbtMs)} · CLS ${metrics.cls?.toFixed(3) ?? '—'} · total ${kb(metrics.totalBytes)} (transfer)`);
-	console.log(`  gzip         before map ${kb(bytes.beforeMapGzip)} · map library ${kb(bytes.mapLibraryGzip)} · basemap ${kb(bytes.basemapGzip)} · fonts ${kb(bytes.fontsGzip)}`);
-	for (const [group, list] of Object.entries(result.files)) {
-		if (!list.length) continue;
-		const items = list.map((f) => (typeof f === 'string' ? f : `${f.path} ${kb(f.gzip)}`));
-		console.log(`    ${group}: ${items.join(', ')}`);
-	}
-	console.log('  budgets');
-	for (const b of result.budgets) {
-		const show = (v) => (v === undefined ? '—' : b.unit === 'B' ? kb(v) : b.unit === 'ms' ? ms(v) : String(v));
-		console.log(`    ${b.verdict.padEnd(4)} ${b.label}: ${show(b.value)} (${b.comparison} ${show(b.limit)})`);
-	}
-	const diagnostics = /** @type {any} */ (result.diagnostics ?? {});
-	if (diagnostics.lcpElement) console.log(`  LCP element  ${diagnostics.lcpElement}`);
-	if (diagnostics.longTasks?.length)
-		console.log(`  long tasks   ${diagnostics.longTasks.map((t) => `${t.durationMs} ms @${t.startMs} ${t.url?.replace(/^.*\//, '') || '(page)'}`).join(' · ')}`);
-	if (diagnostics.mainThread?.length)
-		console.log(`  main thread  ${diagnostics.mainThread.map((t) => `${t.group} ${t.ms} ms`).join(' · ')}`);
-	for (const [category, audits] of Object.entries(result.failingAudits ?? {}))
-		if (audits.length && category !== 'performance') console.log(`  ${category} below 100: ${audits.join(', ')}`);
-	if (result.files.foreign?.length) console.log(`  REQUESTS TO OTHER HOSTS: ${result.files.foreign.join(', ')}`);
+/** The map bench for one edition: its scroll page, then the floor page built from what that page loaded. */
+async function benchMap(browser, edition, server, isMapLibrary) {
+	const key = `${edition.lang}-${edition.story}`;
+	const log = (line) => console.log(`  ${key}: ${line}`);
+	const ours = await measureMap(browser, {
+		url: new URL(edition.scroll, server.origin).href,
+		driver: scrollDriver,
+		maxChapters,
+		isMapLibrary,
+		tracePath: `${RESULTS}/trace-${key}.json.gz`,
+		log
+	});
+	const page = await buildFloorPage({ dataUrls: ours.dataUrls, camera: ours.phases[0].camera });
+	let floor;
+	let floorPath;
+	if ('html' in page) {
+		floorPath = server.addPage(`floor/${key}/`, page.html);
+		floor = await measureMap(browser, {
+			url: new URL(floorPath, server.origin).href,
+			driver: floorDriver(ours.phases),
+			isMapLibrary,
+			tracePath: `${RESULTS}/trace-${key}-floor.json.gz`,
+			log: (line) => log(`floor ${line}`)
+		});
+	} else log(`no floor page: ${page.unsupported}`);
+	const result = {
+		edition: key,
+		url: edition.scroll,
+		floorPath,
+		floorUnsupported: 'unsupported' in page ? page.unsupported : undefined,
+		ours: { ...ours, style: undefined },
+		floor: floor && { ...floor, style: undefined },
+		budgets: judge(ours, MAP_BUDGETS)
+	};
+	writeFileSync(`${RESULTS}/map-${key}.json`, JSON.stringify(result, null, 2) + '\n');
+	return result;
 }
 
 async function main() {
+	process.chdir(ROOT);
 	if (!args['no-build']) build();
+	mkdirSync(RESULTS, { recursive: true });
 	const files = readBuild(BUILD);
+	const editions = findEditions(BUILD);
+	const mapLibraryPaths = files.filter((f) => f.kind === 'map-library').map((f) => `/${f.path}`);
+	const isMapLibrary = (url) => {
+		const path = url.replace(/^[a-z]+:\/\/[^/]+/, '').split('?')[0];
+		return path.startsWith('/__bench/maplibre-gl') || mapLibraryPaths.some((p) => path.endsWith(p));
+	};
 	const server = await serveBuild();
-	const report = { ...describeEnvironment(), runs, pages: /** @type {Record<string, unknown>} */ ({}), soak: /** @type {unknown} */ (undefined) };
+	const report = {
+		...describeEnvironment(),
+		runs,
+		editions,
+		map: /** @type {Record<string, unknown>} */ ({}),
+		pages: /** @type {Record<string, unknown>} */ ({}),
+		soak: /** @type {unknown} */ (undefined)
+	};
 	try {
-		console.log(`Serving build/ at ${server.origin}`);
-		for (const page of pages) {
-			const result = await benchPage(page, server.origin, files);
-			report.pages[page.name] = result;
-			print(page.name, result);
+		console.log(`Serving build/ at ${server.origin}; editions: ${editions.map((e) => `${e.lang}/${e.story}`).join(', ')}`);
+		/** Floor page per story (from its first edition measured). */
+		const floors = /** @type {Map<string, string>} */ (new Map());
+		if (suites.has('map')) {
+			const browser = await chromium.launch({
+				executablePath: CHROME_PATH,
+				args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking']
+			});
+			try {
+				for (const edition of editions) {
+					console.log(`\nMap: ${edition.scroll}`);
+					// One edition whose map does not settle is reported; the others are still measured.
+					const result = await benchMap(browser, edition, server, isMapLibrary).catch((error) => {
+						console.log(`  MAP BENCH FAILED: ${error instanceof Error ? error.message : error}`);
+						return { edition: `${edition.lang}-${edition.story}`, error: String(error) };
+					});
+					report.map[result.edition] = result;
+					if ('error' in result) continue;
+					if (result.floorPath && !floors.has(edition.story)) floors.set(edition.story, result.floorPath);
+					printMap(result);
+				}
+			} finally {
+				await browser.close();
+			}
+		}
+		if (suites.has('lighthouse')) {
+			const firstOfStory = editions.filter((e, i) => editions.findIndex((o) => o.story === e.story) === i);
+			const pages = [
+				...[...floors].map(([story, path]) => ({ kind: 'floor', name: `floor ${story}`, path, story })),
+				...editions.map((e) => ({ kind: 'scroll', name: `scroll ${e.lang}/${e.story}`, path: e.scroll, story: e.story })),
+				...firstOfStory.map((e) => ({ kind: 'embed', name: `embed ${e.lang}/${e.story}`, path: e.embed, story: e.story })),
+				...firstOfStory.map((e) => ({ kind: 'kiosk', name: `kiosk ${e.lang}/${e.story}`, path: `${e.kiosk}?dwell=${KIOSK_DWELL_S}`, story: e.story }))
+			].filter((p) => pageKinds.has(p.kind));
+			console.log('');
+			for (const page of pages) {
+				const floor = /** @type {any} */ (report.pages[`floor ${page.story}`])?.medians;
+				const result = await benchPage(page, server.origin, files, { floor });
+				report.pages[page.name] = result;
+				printLighthouse(result, runs, floor);
+			}
 		}
 		const soakTransitions = Number(args.soak) || 0;
-		if (soakTransitions > 0) {
-			report.soak = await runKioskSoak({ origin: server.origin, transitions: soakTransitions });
+		if (suites.has('soak') && soakTransitions > 0) {
+			report.soak = await runKioskSoak({ origin: server.origin, path: editions[0].kiosk, transitions: soakTransitions });
 			printKioskSoak(report.soak);
 		}
 	} finally {
 		await server.stop();
 	}
-	mkdirSync(RESULTS, { recursive: true });
 	writeFileSync(`${RESULTS}/latest.json`, JSON.stringify(report, null, 2) + '\n');
-	console.log(`\nWrote bench/results/latest.json`);
+	console.log(`\nWrote bench/results/ (latest.json, map-*.json, trace-*.json.gz)`);
 }
 
 main().then(

@@ -106,8 +106,9 @@ export function weigh(requests, origin, files) {
 	}
 	// The worker is fetched by the worker itself, where Lighthouse does not record it: library code the page did not
 	// visibly request still counts. (Stylesheets it did not request are unused copies and do not.)
+	const loadedMapLibrary = groups.mapLibrary.length > 0;
 	for (const file of files)
-		if (file.kind === 'map-library' && /\.m?js$/.test(file.path) && !seen.has(file.path))
+		if (loadedMapLibrary && file.kind === 'map-library' && /\.m?js$/.test(file.path) && !seen.has(file.path))
 			groups.mapLibrary.push({ path: file.path, gzip: file.gzip, unrecorded: true });
 	const sum = (list) => list.reduce((total, f) => total + f.gzip, 0);
 	return {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The kiosk soak: `/kiosk/?dwell=SECONDS` left to play at a short dwell for at least `transitions` screen changes
+ * The kiosk soak: a kiosk page (`<lang>/<story>/kiosk/?dwell=SECONDS`) left to play at a short dwell for at least `transitions` screen changes
  * (default 500 at 0.2 s; the kiosk takes sub-second dwells for exactly this), in Debian's Chromium with SwiftShader.
  * A kiosk runs for days, so what matters is that nothing grows from one loop to the next:
  *
@@ -13,7 +13,9 @@
  *
  * Run by `npm run bench` (bench/run.js) after the Lighthouse pages, or alone against a running site or build/:
  *
- *   node bench/soak/kiosk.js [--origin http://localhost:4173] [--transitions 500] [--dwell 0.2]
+ *   node bench/soak/kiosk.js [--origin http://localhost:4173] [--path /<lang>/<story>/kiosk/] [--transitions 500] [--dwell 0.2]
+ *
+ * Without --path, the first edition the built index links to.
  */
 import { chromium } from '@playwright/test';
 import { parseArgs } from 'node:util';
@@ -75,9 +77,9 @@ async function sample(page, cdp) {
 }
 
 /**
- * @param {{ origin: string, transitions?: number, dwell?: number, log?: (line: string) => void }} options
+ * @param {{ origin: string, path: string, transitions?: number, dwell?: number, log?: (line: string) => void }} options
  */
-export async function runKioskSoak({ origin, transitions = 500, dwell = 0.2, log = console.log }) {
+export async function runKioskSoak({ origin, path, transitions = 500, dwell = 0.2, log = console.log }) {
 	const browser = await chromium.launch({
 		executablePath: CHROME_PATH,
 		args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking']
@@ -91,7 +93,7 @@ export async function runKioskSoak({ origin, transitions = 500, dwell = 0.2, log
 		page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
 		await page.addInitScript(instrument);
 		const cdp = await context.newCDPSession(page);
-		await page.goto(new URL(`/kiosk/?dwell=${dwell}`, origin).href);
+		await page.goto(new URL(`${path}?dwell=${dwell}`, origin).href);
 		await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-status') === 'ready', null, {
 			timeout: 60_000
 		});
@@ -127,7 +129,7 @@ export async function runKioskSoak({ origin, transitions = 500, dwell = 0.2, log
 		if (stallError) errors.push(stallError);
 		const growth = last.heapBytes - first.heapBytes;
 		return {
-			url: `/kiosk/?dwell=${dwell}`,
+			url: `${path}?dwell=${dwell}`,
 			viewport: VIEWPORT,
 			durationS: Math.round((Date.now() - started) / 1000),
 			transitions: last.transitions - first.transitions,
@@ -172,12 +174,24 @@ export function printKioskSoak(result) {
 // Run alone: serve build/ (or use --origin) and soak.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const { values } = parseArgs({
-		options: { origin: { type: 'string' }, transitions: { type: 'string', default: '500' }, dwell: { type: 'string', default: '0.2' } }
+		options: {
+			origin: { type: 'string' },
+			path: { type: 'string' },
+			transitions: { type: 'string', default: '500' },
+			dwell: { type: 'string', default: '0.2' }
+		}
 	});
 	const { serveBuild } = await import('../lib/server.js');
+	const { findEditions } = await import('../lib/editions.js');
+	const path = values.path ?? findEditions(fileURLToPath(new URL('../../build', import.meta.url)))[0].kiosk;
 	const server = values.origin ? undefined : await serveBuild();
 	try {
-		const result = await runKioskSoak({ origin: values.origin ?? server.origin, transitions: Number(values.transitions), dwell: Number(values.dwell) });
+		const result = await runKioskSoak({
+			origin: values.origin ?? server.origin,
+			path,
+			transitions: Number(values.transitions),
+			dwell: Number(values.dwell)
+		});
 		printKioskSoak(result);
 	} finally {
 		await server?.stop();
