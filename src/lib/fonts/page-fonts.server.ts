@@ -4,6 +4,7 @@
  * text and its basemap's names; the site's own pages (the index, the forwarders) the subsets of every listed
  * edition's title and summary.
  */
+import { labelNames } from '$lib/map/label-names.server';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { editions, loadStory } from '$lib/story/load.server';
@@ -46,7 +47,8 @@ function editionPlan(storyId: string, lang: string) {
 	let entry = plans.get(key);
 	if (!entry) {
 		const story = loadStory(storyId, lang);
-		const plan = planFonts(`${JSON.stringify(story)} ${interfaceText(lang)} ${basemapNames(storyId)}`);
+		// The basemap's own names and their translations for the edition (countries by Intl.DisplayNames).
+		const plan = planFonts(`${JSON.stringify(story)} ${interfaceText(lang)} ${basemapNames(storyId)} ${JSON.stringify(labelNames(storyId, lang))}`);
 		if (plan.uncovered.length)
 			console.warn(
 				`stories/${storyId}/story.${lang}.yaml: no served font has ${plan.uncovered.join(' ')} (${plan.uncovered.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}); readers see them in their system font. Add an @fontsource package for that script to src/lib/fonts/faces.server.ts.`
