@@ -259,6 +259,15 @@ export async function textOverMapWithoutCard(page: Page): Promise<string[]> {
 			const parts = match[1].split(/[\s,/]+/).filter(Boolean);
 			return parts.length > 3 ? parseFloat(parts[3]) : 1;
 		};
+		/** Text for screen readers only, in a box of a pixel that clips it (`.visually-hidden`, Kit's announcer). */
+		const clippedAway = (element: Element) => {
+			for (let box: Element | null = element; box; box = box.parentElement) {
+				const style = getComputedStyle(box);
+				const rect = box.getBoundingClientRect();
+				if (style.overflow !== 'visible' && (rect.width <= 1 || rect.height <= 1)) return true;
+			}
+			return false;
+		};
 		const found: string[] = [];
 		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		const seen = new Set<Element>();
@@ -266,7 +275,7 @@ export async function textOverMapWithoutCard(page: Page): Promise<string[]> {
 			const element = node.parentElement;
 			if (!element || seen.has(element) || !node.textContent?.trim()) continue;
 			seen.add(element);
-			if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+			if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || clippedAway(element)) continue;
 			const range = document.createRange();
 			range.selectNodeContents(node);
 			const rect = range.getBoundingClientRect();
