@@ -145,7 +145,7 @@ export function builtEditions(buildDir = 'build'): BuiltEdition[] {
 export interface FocusStop {
 	/** The region it belongs to: the name of the first `regions` entry it is inside (`chapter:<id>` for a chapter). */
 	region: string;
-	/** Tag, id or class and text, to name it in a message. */
+	/** Tag, id and text, to name it in a message. */
 	name: string;
 	/** Everything wrong with it as a place for the keyboard's focus (empty when nothing). */
 	problems: string[];
@@ -242,7 +242,7 @@ export function stopProblems(stops: FocusStop[]): string[] {
 
 /**
  * Every piece of visible text on screen that overlaps the map but is not drawn on an opaque background in front of
- * it: its nearest ancestor with a background must be fully opaque (alpha 1, no translucent ancestor), and must not
+ * it: its nearest ancestor with a background must be fully opaque (alpha 1, nothing on the way translucent), and not
  * be one of the map's own ancestors (which are behind the map). Then the text's contrast is that of its card, which
  * axe checks; otherwise it depends on the map under it.
  */
