@@ -26,7 +26,8 @@ export const COLOR = {
 	stateBorder: '#b9b2a6',
 	lake: '#c9dbe6',
 	countryLabel: '#5b554c',
-	seaLabel: '#3f6479',
+	/** 4.7:1 on the sea, which is its halo. */
+	seaLabel: '#3b6075',
 	cityLabel: '#333333',
 	halo: '#ffffff',
 	accent: '#b3261e',

@@ -259,7 +259,7 @@ export function buildStyle(
 					'text-justify': 'auto',
 					'symbol-sort-key': 1
 				},
-				paint: { 'text-color': COLOR.muted, 'text-halo-color': COLOR.halo, 'text-halo-width': 1.6 }
+				paint: { 'text-color': COLOR.mutedLabel, 'text-halo-color': COLOR.halo, 'text-halo-width': 1.6 }
 			}
 		]
 	};
