@@ -45,9 +45,9 @@ const [{ MercatorTransform }, { cameraForBoxAndBearing }, { LngLat }, { LngLatBo
 	{ LngLatBounds: new (sw: [number, number], ne: [number, number]) => unknown }
 ];
 
-/** What MapLibre shows for `map.cameraForBounds(bounds, { padding, maxZoom })` then `map.jumpTo(camera)`. */
+/** What MapLibre shows for `map.cameraForBounds(bounds, { padding, maxZoom })` then `map.jumpTo(camera)`, drawing world copies as StoryMap does. */
 function maplibreView(bounds: Bounds, view: View, maxZoom: number) {
-	const transform = new MercatorTransform({ minZoom: 0, maxZoom: MAP_MAX_ZOOM, minPitch: 0, maxPitch: 60, renderWorldCopies: false });
+	const transform = new MercatorTransform({ minZoom: 0, maxZoom: MAP_MAX_ZOOM, minPitch: 0, maxPitch: 60, renderWorldCopies: true });
 	transform.resize(view.width, view.height);
 	const noPadding = { top: 0, right: 0, bottom: 0, left: 0 };
 	const fitted = cameraForBoxAndBearing(

@@ -78,6 +78,16 @@ describe('static map golden images (fixture story)', () => {
 		}
 	}, 30_000);
 
+	it('draws the world on both sides of the 180° meridian, as the live map draws world copies', () => {
+		const state = { places: [], routes: [], frame: [], camera: { center: [180, 10] as [number, number], zoom: 2 } };
+		const svg = pictureSvg(story, { id: 'date-line', title: '', description: '', state }, basemap, measure, { bleed: { x: 0, y: 0 } });
+		const land = /<g data-layer="world-land"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+		// Path starts, east and west of the meridian (the middle of the picture).
+		const starts = [...land.matchAll(/M(-?[\d.]+)/g)].map((m) => Number(m[1]));
+		expect(starts.some((x) => x < 500), 'land west of the meridian (Asia, Australia)').toBe(true);
+		expect(starts.some((x) => x > 700), 'land east of the meridian (the Americas)').toBe(true);
+	});
+
 	it('writes the share card with the map and the chapter title', () => {
 		const [chapter] = story.chapters;
 		const map = pictureSvg(story, pictures.find((p) => p.id === chapter.id)!, basemap, measure, { bleed: { x: 0, y: 0 } });
