@@ -8,8 +8,8 @@
  * own: two kiosks of one site (two stories, or two editions) never evict each other.
  *
  * Install: caches everything the kiosk needs: the app's scripts and styles (`build`, which also holds the map library,
- * its worker and the basemap files), the static files (`files`: fonts) and the kiosk's prerendered page and its
- * edition's map data.
+ * its worker and the basemap files), the static files (`files`: fonts) and the kiosk's prerendered page, its
+ * edition's map data and static maps.
  * Fetch: cache first, network for anything else. A new version waits until the page, at the start of a loop, posts
  * `skip-waiting`; the old version's cache is then deleted.
  * A worker registered by the first single-story site at `/kiosk/` (now a page that forwards to an edition) removes
@@ -23,10 +23,13 @@ const scope = new URL(sw.registration.scope).pathname;
 const edition = /\/([^/]+)\/([^/]+)\/kiosk\/$/.exec(scope);
 const CACHE_PREFIX = `kiosk:${scope}:`;
 const CACHE = `${CACHE_PREFIX}${version}`;
-// Of the prerendered files, the kiosk needs its own page and its edition's map data; not the scroll page, the embeds
-// or other stories.
+// Of the prerendered files, the kiosk needs its own page, its edition's map data and its static maps (shown while the
+// map is missing or remounted); not the scroll page, the embeds or other stories.
 const mapData = edition ? `/data/${edition[2]}/${edition[1]}/` : undefined;
-const kioskPages = prerendered.filter((path) => path.startsWith(scope) || (mapData !== undefined && path.includes(mapData)));
+const pictures = edition ? scope.replace(/kiosk\/$/, 'map/') : undefined;
+const kioskPages = prerendered.filter(
+	(path) => path.startsWith(scope) || (mapData !== undefined && path.includes(mapData)) || (pictures !== undefined && path.startsWith(pictures))
+);
 const ASSETS = [...new Set([...build, ...files, ...kioskPages, scope])];
 
 sw.addEventListener('install', (event) => {
