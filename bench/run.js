@@ -25,6 +25,7 @@ import { serveBuild } from './lib/server.js';
 import { kb, median, ms } from './lib/stats.js';
 import { PAGES } from './pages/index.js';
 import { printKioskSoak, runKioskSoak } from './soak/kiosk.js';
+import { staticMapWeight } from '../src/lib/static-map/weight.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD = fileURLToPath(new URL('../build', import.meta.url));
@@ -133,11 +134,34 @@ function print(name, result) {
 	if (result.files.foreign?.length) console.log(`  REQUESTS TO OTHER HOSTS: ${result.files.foreign.join(', ')}`);
 }
 
+/** Budget of one chapter's static map (issue: a picture of every chapter), gzip. */
+const STATIC_MAP_BUDGET_GZIP = 60 * 1024;
+
+/** What the static maps and share cards weigh in the build, beside the per-map budget. */
+function staticMaps() {
+	const weight = staticMapWeight(BUILD);
+	const over = weight.maps.filter((m) => m.gzip > STATIC_MAP_BUDGET_GZIP);
+	const { totals } = weight;
+	console.log(`\nstatic maps — ${weight.maps.length} SVG, ${weight.cards.length} share cards`);
+	console.log(`  SVG total ${kb(totals.maps)} · gzip ${kb(totals.mapsGzip)} · largest ${kb(totals.largestMapGzip)} gzip · mean ${kb(totals.mapsGzip / Math.max(1, weight.maps.length))} gzip`);
+	console.log(`  share cards (PNG) total ${kb(totals.cards)}`);
+	console.log(`  budget`);
+	console.log(`    ${over.length ? 'OVER' : 'PASS'} Each static map (gzip): largest ${kb(totals.largestMapGzip)} (≤ ${kb(STATIC_MAP_BUDGET_GZIP)})`);
+	for (const map of over) console.log(`      over: ${map.path} ${kb(map.gzip)}`);
+	return { ...weight.totals, count: weight.maps.length, cardCount: weight.cards.length, budgetGzip: STATIC_MAP_BUDGET_GZIP, over: over.map((m) => m.path) };
+}
+
 async function main() {
 	if (!args['no-build']) build();
 	const files = readBuild(BUILD);
 	const server = await serveBuild();
-	const report = { ...describeEnvironment(), runs, pages: /** @type {Record<string, unknown>} */ ({}), soak: /** @type {unknown} */ (undefined) };
+	const report = {
+		...describeEnvironment(),
+		runs,
+		staticMaps: staticMaps(),
+		pages: /** @type {Record<string, unknown>} */ ({}),
+		soak: /** @type {unknown} */ (undefined)
+	};
 	try {
 		console.log(`Serving build/ at ${server.origin}`);
 		for (const page of pages) {
