@@ -36,6 +36,7 @@ import { floorDriver, buildFloorPage } from './map/floor.js';
 import { scrollDriver } from './map/drivers.js';
 import { measureMap } from './map/measure.js';
 import { printKioskSoak, runKioskSoak } from './soak/kiosk.js';
+import { staticMapWeight } from '../src/lib/static-map/weight.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILD = fileURLToPath(new URL('../build', import.meta.url));
@@ -154,6 +155,23 @@ async function benchMap(browser, edition, server, isMapLibrary) {
 	return result;
 }
 
+/** Budget of one chapter's static map (issue: a picture of every chapter), gzip. */
+const STATIC_MAP_BUDGET_GZIP = 60 * 1024;
+
+/** What the static maps and share cards weigh in the build, beside the per-map budget. */
+function staticMaps() {
+	const weight = staticMapWeight(BUILD);
+	const over = weight.maps.filter((m) => m.gzip > STATIC_MAP_BUDGET_GZIP);
+	const { totals } = weight;
+	console.log(`\nstatic maps — ${weight.maps.length} SVG, ${weight.cards.length} share cards`);
+	console.log(`  SVG total ${kb(totals.maps)} · gzip ${kb(totals.mapsGzip)} · largest ${kb(totals.largestMapGzip)} gzip · mean ${kb(totals.mapsGzip / Math.max(1, weight.maps.length))} gzip`);
+	console.log(`  share cards (PNG) total ${kb(totals.cards)}`);
+	console.log(`  budget`);
+	console.log(`    ${over.length ? 'OVER' : 'PASS'} Each static map (gzip): largest ${kb(totals.largestMapGzip)} (≤ ${kb(STATIC_MAP_BUDGET_GZIP)})`);
+	for (const map of over) console.log(`      over: ${map.path} ${kb(map.gzip)}`);
+	return { ...weight.totals, count: weight.maps.length, cardCount: weight.cards.length, budgetGzip: STATIC_MAP_BUDGET_GZIP, over: over.map((m) => m.path) };
+}
+
 async function main() {
 	process.chdir(ROOT);
 	if (!args['no-build']) build();
@@ -171,6 +189,7 @@ async function main() {
 		runs,
 		editions,
 		map: /** @type {Record<string, unknown>} */ ({}),
+		staticMaps: staticMaps(),
 		pages: /** @type {Record<string, unknown>} */ ({}),
 		soak: /** @type {unknown} */ (undefined)
 	};

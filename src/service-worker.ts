@@ -9,7 +9,7 @@
  *
  * Install: caches everything the kiosk needs: the app's scripts and styles (`build`, which also holds the map library,
  * its worker and the basemap files), the static files (`files`) and the kiosk's prerendered page, its edition's map
- * data and the fonts.
+ * data, static maps and fonts.
  * Fetch: cache first, network for anything else. A new version waits until the page, at the start of a loop, posts
  * `skip-waiting`; the old version's cache is then deleted.
  * A worker registered by the first single-story site at `/kiosk/` (now a page that forwards to an edition) removes
@@ -24,12 +24,16 @@ const edition = /\/([^/]+)\/([^/]+)\/kiosk\/$/.exec(scope);
 const CACHE_PREFIX = `kiosk:${scope}:`;
 const CACHE = `${CACHE_PREFIX}${version}`;
 // Of the prerendered files, the kiosk needs its own page, its edition's map data (`/data/<story>/<lang>/map.json`),
-// its story's basemap (`/data/<story>/basemap.json`) and the font files (/fonts/*.woff2, prerendered from their
-// packages); not the scroll page, the embeds or other stories.
+// its story's basemap (`/data/<story>/basemap.json`), its static maps (shown while the map is missing or remounted)
+// and the font files (/fonts/*.woff2, prerendered from their packages); not the scroll page, the embeds or other
+// stories.
 const storyData = edition ? `/data/${edition[2]}/` : undefined;
 const ownMapData = (path: string) =>
 	storyData !== undefined && path.includes(storyData) && (path.endsWith('/basemap.json') || path.includes(`${storyData}${edition![1]}/`));
-const kioskPages = prerendered.filter((path) => path.startsWith(scope) || ownMapData(path) || path.endsWith('.woff2'));
+const pictures = edition ? scope.replace(/kiosk\/$/, 'map/') : undefined;
+const kioskPages = prerendered.filter(
+	(path) => path.startsWith(scope) || ownMapData(path) || (pictures !== undefined && path.startsWith(pictures)) || path.endsWith('.woff2')
+);
 const ASSETS = [...new Set([...build, ...files, ...kioskPages, scope])];
 
 sw.addEventListener('install', (event) => {

@@ -35,6 +35,12 @@ const en = {
 	noWebGL: 'The interactive map needs WebGL2, which this browser does not offer.',
 	mapFailed: 'The map stopped working in this browser.',
 	storyStillReads: 'The story reads in full, and each chapter says in words what the map would show.',
+	mapPictureShown: 'Shown instead: a still picture of the map at each chapter.',
+	shareChapter: 'Share this chapter',
+	shareLinkCopied: 'Link copied.',
+	shareCopyBlocked: 'The browser blocked copying: the link is selected, press Ctrl+C (⌘C on a Mac).',
+	/** The chapter's share page, before its link to the chapter: “Read this chapter of the story: <title>”. */
+	readChapter: 'Read this chapter of the story:',
 	approximateLocation: 'approximate location',
 	precisionNote:
 		'Places are drawn with the precision their sources allow: a shaded circle marks a place whose exact building is not published. Distances are great-circle distances computed from the coordinates.',
@@ -155,6 +161,11 @@ const es: UiText = {
 	noWebGL: 'El mapa interactivo necesita WebGL2, y este navegador no lo ofrece.',
 	mapFailed: 'El mapa dejó de funcionar en este navegador.',
 	storyStillReads: 'La historia se puede leer completa: cada capítulo cuenta con palabras lo que mostraría el mapa.',
+	mapPictureShown: 'En su lugar se muestra una imagen fija del mapa de cada capítulo.',
+	shareChapter: 'Compartir este capítulo',
+	shareLinkCopied: 'Enlace copiado.',
+	shareCopyBlocked: 'El navegador no permitió copiar: el enlace quedó seleccionado; presiona Ctrl+C (⌘C en una Mac).',
+	readChapter: 'Lee este capítulo de la historia:',
 	approximateLocation: 'ubicación aproximada',
 	precisionNote:
 		'Los lugares se dibujan con la precisión que permiten sus fuentes: un círculo sombreado marca un lugar cuyo edificio exacto no se ha publicado. Las distancias se calculan a partir de las coordenadas, en línea recta sobre la superficie de la Tierra.',

@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cameraForBounds, constrain, MAP_MAX_ZOOM, projector, type View } from '$lib/static-map/camera';
+import { framingMaxZoom } from '$lib/geo/framing';
+import { withLabelRoom } from '$lib/map/controller';
 import { applyMapState } from '$lib/static-map/map-state';
 import { mapPictures, pictureSvg, storyStyle } from '$lib/static-map/pictures';
 import { REFERENCE_VIEW } from '$lib/static-map/reference';
-import { basemapFor } from '$lib/static-map/basemap.server';
 import { notoSans } from '$lib/static-map/fonts.server';
-import { fixtureStory } from './static-map-fixture';
+import { fixtureBasemap, fixtureStory } from './static-map-fixture';
 
 type Bounds = [number, number, number, number];
 
@@ -44,9 +45,9 @@ const [{ MercatorTransform }, { cameraForBoxAndBearing }, { LngLat }, { LngLatBo
 	{ LngLatBounds: new (sw: [number, number], ne: [number, number]) => unknown }
 ];
 
-/** What MapLibre shows for `map.cameraForBounds(bounds, { padding, maxZoom })` then `map.jumpTo(camera)`. */
+/** What MapLibre shows for `map.cameraForBounds(bounds, { padding, maxZoom })` then `map.jumpTo(camera)`, drawing world copies as StoryMap does. */
 function maplibreView(bounds: Bounds, view: View, maxZoom: number) {
-	const transform = new MercatorTransform({ minZoom: 0, maxZoom: MAP_MAX_ZOOM, minPitch: 0, maxPitch: 60, renderWorldCopies: false });
+	const transform = new MercatorTransform({ minZoom: 0, maxZoom: MAP_MAX_ZOOM, minPitch: 0, maxPitch: 60, renderWorldCopies: true });
 	transform.resize(view.width, view.height);
 	const noPadding = { top: 0, right: 0, bottom: 0, left: 0 };
 	const fitted = cameraForBoxAndBearing(
@@ -126,12 +127,12 @@ describe('static map framing', () => {
 
 	it('frames every picture of a story through the live controller as MapLibre would, and draws each place where MapLibre puts it', () => {
 		const story = fixtureStory();
-		const basemap = basemapFor(story.id, story.lang);
+		const basemap = fixtureBasemap();
 		for (const picture of mapPictures(story)) {
-			const { camera } = applyMapState(storyStyle(story, basemap), picture.state, REFERENCE_VIEW);
+			const { camera } = applyMapState(storyStyle(story, basemap), picture.state, REFERENCE_VIEW, basemap.detail);
 			const { bounds, camera: declared } = picture.state;
 			const expected = bounds
-				? maplibreView(bounds, REFERENCE_VIEW, picture.state.maxZoom ?? 9)!
+				? maplibreView(bounds, { ...REFERENCE_VIEW, padding: withLabelRoom(REFERENCE_VIEW.padding, picture.state.labelExtent ?? 0) }, framingMaxZoom(picture.state, basemap.detail))!
 				: { center: declared!.center, zoom: declared!.zoom };
 			expect(camera.zoom, picture.id).toBeCloseTo(expected.zoom, 9);
 			expect(camera.center[0], picture.id).toBeCloseTo(expected.center[0], 7);

@@ -12,13 +12,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
+import { LAYER } from '$lib/map/ids';
 import { editions, loadStory } from '$lib/story/load.server';
 import { basemapFor } from '$lib/static-map/basemap.server';
 import { cardSvg } from '$lib/static-map/card';
 import { notoSans } from '$lib/static-map/fonts.server';
 import { mapPictures, pictureSvg } from '$lib/static-map/pictures';
 import { rasterize } from '$lib/static-map/raster.server';
-import { fixtureStory } from './static-map-fixture';
+import { fixtureBasemap, fixtureStory } from './static-map-fixture';
 
 const GOLDEN = 'tests/golden/static-map';
 const RESULTS = 'test-results/static-map';
@@ -31,7 +32,7 @@ const MAX_GZIP_BYTES = 60 * 1024;
 
 describe('static map golden images (fixture story)', () => {
 	const story = fixtureStory();
-	const basemap = basemapFor(story.id, story.lang);
+	const basemap = fixtureBasemap();
 	const { measure } = notoSans();
 	const pictures = mapPictures(story);
 
@@ -65,13 +66,27 @@ describe('static map golden images (fixture story)', () => {
 				if (chapter.map.routes.includes(route.properties.id)) expect(drawn, `${chapter.id}: ${route.properties.id}`).toBe(true);
 			}
 			if (chapter.map.routes.length === 0) expect(svg).not.toMatch(/data-layer="story-routes-/);
+			const pins = new RegExp(`<g data-layer="${LAYER.placeDots}"[^>]*>(.*?)</g>`).exec(svg)?.[1] ?? '';
 			for (const place of story.places.features.filter((p) => p.properties.precision === 'approximate')) {
-				expect(svg, `${chapter.id}: ${place.properties.id} is never a pin`).not.toContain(`data-id="${place.properties.id}"`);
+				expect(pins, `${chapter.id}: ${place.properties.id} is never a pin`).not.toContain(`data-id="${place.properties.id}"`);
+				if (chapter.map.places.includes(place.properties.id)) {
+					expect(svg, `${chapter.id}: ${place.properties.id} is drawn as an area`).toMatch(new RegExp(`data-layer="${LAYER.uncertaintyMinimum}"[^>]*><circle data-id="${place.properties.id}"`));
+				}
 			}
 			expect(svg).toContain('Natural Earth');
 			expect(svg).toContain(`<title>${chapter.mapDescription.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</title>`);
 		}
 	}, 30_000);
+
+	it('draws the world on both sides of the 180° meridian, as the live map draws world copies', () => {
+		const state = { places: [], routes: [], frame: [], camera: { center: [180, 10] as [number, number], zoom: 2 } };
+		const svg = pictureSvg(story, { id: 'date-line', title: '', description: '', state }, basemap, measure, { bleed: { x: 0, y: 0 } });
+		const land = /<g data-layer="world-land"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+		// Path starts, east and west of the meridian (the middle of the picture).
+		const starts = [...land.matchAll(/M(-?[\d.]+)/g)].map((m) => Number(m[1]));
+		expect(starts.some((x) => x < 500), 'land west of the meridian (Asia, Australia)').toBe(true);
+		expect(starts.some((x) => x > 700), 'land east of the meridian (the Americas)').toBe(true);
+	});
 
 	it('writes the share card with the map and the chapter title', () => {
 		const [chapter] = story.chapters;

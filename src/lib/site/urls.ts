@@ -40,6 +40,9 @@ export const chapterOembedPath = (edition: Edition, chapterId: string) => `${edi
 /** The edition's places and routes for the map, fetched with the map library. */
 export const mapDataPath = ({ lang, story }: Edition) => `/data/${story}/${lang}/map.json`;
 
+/** A chapter's share address: a page whose card shows the chapter's map and title, and which opens the chapter. */
+export const chapterSharePath = (edition: Edition, chapterId: string) => `${editionPath(edition)}c/${chapterId}/`;
+
 /** Static map of a chapter, or of the opening state with `overview`: `/<lang>/<story>/map/<id>.svg` (src/lib/static-map). */
 export const staticMapPath = (edition: Edition, pictureId: string) => `${editionPath(edition)}map/${pictureId}.svg`;
 /** Share card (1200×630 PNG) of a chapter, and of the whole story. */

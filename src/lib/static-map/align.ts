@@ -7,7 +7,7 @@ import { framingMaxZoom, type BasemapDetail } from '$lib/geo/framing';
 import { withLabelRoom } from '$lib/map/controller';
 import type { MapState } from '$lib/story/types';
 import { cameraForBounds, constrain, projector, type Camera, type View } from './camera';
-import { BLEED, REFERENCE_VIEW } from './reference';
+import { BLEED, DRAWN_AREA_VIEW, REFERENCE_VIEW } from './reference';
 
 /** The camera the live map settles on for a state in a view: the controller's framing, then MapLibre's constraint. */
 export function stateCamera(state: Pick<MapState, 'bounds' | 'camera' | 'maxZoom' | 'labelExtent'>, view: View, detail?: BasemapDetail): Camera | undefined {
@@ -20,14 +20,17 @@ export function stateCamera(state: Pick<MapState, 'bounds' | 'camera' | 'maxZoom
 	return fitted && constrain(fitted, view);
 }
 
+/** The whole drawn area of a static map, frame and bleed, in the picture's own pixels (at the reference size). */
+export const DRAWN_AREA = { width: REFERENCE_VIEW.width + 2 * BLEED.x, height: REFERENCE_VIEW.height + 2 * BLEED.y };
+/** URL fragment that shows the whole drawn area rather than the frame (an SVG view, without the frame's credit). */
+export const DRAWN_AREA_FRAGMENT = `#${DRAWN_AREA_VIEW}`;
+
+/** The picture's box in the view, px: the whole drawn area, frame and bleed. */
 export interface Placement {
-	/** The picture's box in the view, px: the whole drawn area, frame and bleed. */
 	left: number;
 	top: number;
 	width: number;
 	height: number;
-	/** URL fragment that shows the whole drawn area rather than the frame (an SVG view). */
-	fragment: string;
 }
 
 /** Where to put the state's static map in `view` so that every place lands where the live map draws it. */
@@ -38,13 +41,6 @@ export function placeStaticMap(state: Pick<MapState, 'bounds' | 'camera' | 'maxZ
 	const scale = 2 ** (live.zoom - reference.zoom);
 	// The picture's centre is the reference camera's centre; find it on the live map.
 	const [x, y] = projector(live, view)(...reference.center);
-	const width = REFERENCE_VIEW.width + 2 * BLEED.x;
-	const height = REFERENCE_VIEW.height + 2 * BLEED.y;
-	return {
-		left: x - (width / 2) * scale,
-		top: y - (height / 2) * scale,
-		width: width * scale,
-		height: height * scale,
-		fragment: `#svgView(viewBox(${-BLEED.x},${-BLEED.y},${width},${height}))`
-	};
+	const { width, height } = DRAWN_AREA;
+	return { left: x - (width / 2) * scale, top: y - (height / 2) * scale, width: width * scale, height: height * scale };
 }

@@ -1,8 +1,8 @@
 /**
  * Web Mercator at MapLibre's 512-pixel tiles, and the camera MapLibre settles on for a framing. `cameraForBounds` and
  * `constrain` follow maplibre-gl 6's `cameraForBoxAndBearing` (mercator: the box's corners) and its mercator
- * transform's default constraint (zoom range, no view past the poles or, without world copies, past the
- * antimeridian), so the same bounds and padding give the same view as the live map.
+ * transform's default constraint for a map that draws world copies, as StoryMap does (zoom range, no view past the
+ * poles; any longitude), so the same bounds and padding give the same view as the live map.
  */
 import type { Padding } from '$lib/map/controller';
 
@@ -75,30 +75,31 @@ export function constrain(camera: Camera, view: Pick<View, 'width' | 'height'>):
 	return { ...mapConstraint(camera.center, zoom, view), bearing: camera.bearing };
 }
 
-/** The mercator transform's `defaultConstrain` without world copies: zoom range, no view past the poles or the antimeridian. */
+/**
+ * The mercator transform's `defaultConstrain` with world copies (StoryMap's `renderWorldCopies`, MapLibre's default):
+ * zoom range, no view past the poles; the longitude is free. A centre MapLibre moves comes back wrapped to ±180°.
+ */
 function mapConstraint(center: [number, number], requestedZoom: number, view: Pick<View, 'width' | 'height'>) {
 	const zoom = clamp(requestedZoom, 0, MAP_MAX_ZOOM);
-	const almost180 = 180 - 1e-10;
 	const size = worldSize(zoom);
-	const [minX, maxX] = [mercatorX(-almost180) * size, mercatorX(almost180) * size];
 	const [minY, maxY] = [mercatorY(MAX_LATITUDE) * size, mercatorY(-MAX_LATITUDE) * size];
-	const scaleX = maxX - minX < view.width ? view.width / (maxX - minX) : 0;
-	const scaleY = maxY - minY < view.height ? view.height / (maxY - minY) : 0;
-	let x = mercatorX(center[0]) * size;
+	const x = mercatorX(center[0]) * size;
 	let y = mercatorY(center[1]) * size;
-	const grow = Math.max(scaleX, scaleY);
-	if (grow) {
-		// The world is smaller than the view: MapLibre zooms in until it fills it.
-		if (scaleX) x = (minX + maxX) / 2;
-		if (scaleY) y = (minY + maxY) / 2;
-		return { center: [lngFromMercatorX(x / size), latFromMercatorY(y / size)] as [number, number], zoom: zoom + Math.log2(grow) };
+	const wrapped = (newY: number) => [wrapLongitude(lngFromMercatorX(x / size)), latFromMercatorY(newY / size)] as [number, number];
+	if (maxY - minY < view.height) {
+		// The world is shorter than the view: MapLibre zooms in until it fills it.
+		return { center: wrapped((minY + maxY) / 2), zoom: zoom + Math.log2(view.height / (maxY - minY)) };
 	}
-	const [w2, h2] = [view.width / 2, view.height / 2];
-	if (y - h2 < minY) y = minY + h2;
-	if (y + h2 > maxY) y = maxY - h2;
-	if (x - w2 < minX) x = minX + w2;
-	if (x + w2 > maxX) x = maxX - w2;
-	return { center: [lngFromMercatorX(x / size), latFromMercatorY(y / size)] as [number, number], zoom };
+	const h2 = view.height / 2;
+	if (y - h2 >= minY && y + h2 <= maxY) return { center, zoom };
+	y = y - h2 < minY ? minY + h2 : maxY - h2;
+	return { center: wrapped(y), zoom };
+}
+
+/** A longitude in (-180, 180], as MapLibre's `LngLat.wrap`. */
+function wrapLongitude(lng: number): number {
+	const wrapped = ((((lng + 180) % 360) + 360) % 360) - 180;
+	return wrapped === -180 ? 180 : wrapped;
 }
 
 /** Longitude/latitude to the view's pixels for a camera: MapLibre's `map.project` at pitch 0. */

@@ -1,9 +1,10 @@
 /** The static maps and share cards of the site's stories, for the prerendered endpoints. */
+import { basemapDetail } from '$lib/map/basemap.server';
 import { loadStory } from '$lib/story/load.server';
 import { basemapFor } from './basemap.server';
 import { cardSvg } from './card';
 import { notoSans } from './fonts.server';
-import { mapPictures, OVERVIEW_ID, pictureSvg } from './pictures';
+import { mapPictures, OVERVIEW_ID, pictureSvg, type EditionPictures } from './pictures';
 import { rasterize } from './raster.server';
 
 const svgs = new Map<string, string>();
@@ -30,6 +31,14 @@ export function staticMapSvg(storyId: string, lang: string, id: string): string 
 /** Every picture id of an edition: `overview` and each chapter. */
 export function pictureIds(storyId: string, lang: string): string[] {
 	return mapPictures(loadStory(storyId, lang)).map((p) => p.id);
+}
+
+/** The edition's pictures for the map area (see EditionPictures). */
+export function editionPictures(storyId: string, lang: string): EditionPictures {
+	return {
+		detail: basemapDetail(storyId),
+		alts: Object.fromEntries(mapPictures(loadStory(storyId, lang)).map((p) => [p.id, p.description]))
+	};
 }
 
 /** A chapter's share card, or (with OVERVIEW_ID) the story's. */

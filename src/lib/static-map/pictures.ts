@@ -7,6 +7,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { describeMapState } from '$lib/geo/describe';
 import { overviewState } from '$lib/geo/overview';
 import { buildStyle } from '$lib/map/style';
+import type { BasemapDetail } from '$lib/geo/framing';
 import type { MapState, Story } from '$lib/story/types';
 import { uiText } from '$lib/ui-text';
 import type { Basemap } from './basemap';
@@ -26,6 +27,16 @@ export interface MapPicture {
 	/** The picture's text alternative: the chapter's map description. */
 	description: string;
 	state: MapState;
+}
+
+/**
+ * What the map area needs to show an edition's pictures in place of the live map, known before the map data loads
+ * (the edition layout's data, read by the Stage): the basemap's detail, which limits the framing's zoom as on the live
+ * map, and each picture's text alternative by id.
+ */
+export interface EditionPictures {
+	detail: BasemapDetail;
+	alts: Record<string, string>;
 }
 
 /** The overview first, then every chapter in order. */
@@ -83,6 +94,6 @@ export function pictureSvg(story: Story, picture: MapPicture, basemap: Basemap, 
 		bleed: options.bleed ?? BLEED,
 		title: picture.description,
 		lang: story.lang,
-		attribution: 'Basemap: Natural Earth'
+		attribution: uiText(story.lang, story.ui).basemapAttribution
 	});
 }

@@ -10,3 +10,6 @@ export const REFERENCE_VIEW: View = { width: 1200, height: 630, padding: { top: 
 
 /** Map drawn beyond the reference frame, so the picture can fill a taller or wider box without empty bands. */
 export const BLEED = { x: 300, y: 285 };
+
+/** The id of the SVG view that shows the whole drawn area, frame and bleed (`<id>.svg#drawn-area`). */
+export const DRAWN_AREA_VIEW = 'drawn-area';

@@ -7,8 +7,9 @@
 import type { Feature, FeatureCollection, Point as GeoPoint } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { expression, featureFilter, latest, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
-import { projector, type Camera, type View } from './camera';
+import { mercatorX, projector, worldSize, type Camera, type View } from './camera';
 import { linePath, polygonPath, projectGeometry, tenths, type Rect } from './geometry';
+import { DRAWN_AREA_VIEW } from './reference';
 import { createCollisionIndex, layoutLabel, type Anchor, type LabelStyle, type PlacedLabel, type Section, type TextMeasure } from './labels';
 
 export interface SvgInput {
@@ -82,13 +83,15 @@ export function renderSvg(input: SvgInput): string {
 	const layers = (style.layers as AnyLayer[]).filter(
 		(layer) => layer.layout?.visibility !== 'none' && zoom >= (layer.minzoom ?? 0) && zoom < (layer.maxzoom ?? 24)
 	);
+	const copies = worldCopies(camera, view, bleed);
 	const featuresOf = (layer: AnyLayer): { feature: Feature; styleFeature: StyleFeature }[] => {
 		const source = layer.source ? sources[layer.source] : undefined;
 		if (!source) return [];
 		const filter = featureFilter(layer.filter as never, `${layer.id}.filter`);
 		return source.features
 			.map((feature) => ({ feature, styleFeature: { type: geometryType(feature), properties: feature.properties ?? {} } }))
-			.filter(({ styleFeature }) => filter.filter(filterGlobals as never, styleFeature as never));
+			.filter(({ styleFeature }) => filter.filter(filterGlobals as never, styleFeature as never))
+			.flatMap((item) => copies.map((copy) => (copy === 0 ? item : { ...item, feature: shiftedFeature(item.feature, copy * 360) })));
 	};
 
 	// Labels are placed first, top layer first, as MapLibre does; they are drawn in layer order with the rest.
@@ -108,12 +111,45 @@ export function renderSvg(input: SvgInput): string {
 		else if (layer.type === 'circle') body += circleLayer(layer, featuresOf(layer), globals, project, rect);
 		else if (layer.type === 'symbol') body += labels.get(layer.id) ?? '';
 	}
-	body += attribution(input);
 	const viewBox = `0 0 ${view.width} ${view.height}`;
+	// The whole drawn area is a view of its own (DRAWN_AREA_VIEW): the map area shows it lined up with the live map,
+	// where the frame's corner is anywhere, so there the credit is the page's (StaticMap) and this one is hidden.
+	const drawnArea =
+		bleed.x > 0 || bleed.y > 0
+			? `<style>#${DRAWN_AREA_VIEW}:target~.credit{display:none}</style>` +
+				`<view${attributes({ id: DRAWN_AREA_VIEW, viewBox: [rect[0], rect[1], rect[2] - rect[0], rect[3] - rect[1]].map(px).join(' ') })}/>`
+			: '';
 	return (
 		`<svg xmlns="http://www.w3.org/2000/svg"${attributes({ viewBox, role: 'img', lang: input.lang, 'font-family': FONT_FAMILY })}>` +
-		`<title>${escapeXml(input.title)}</title>${body}</svg>\n`
+		`<title>${escapeXml(input.title)}</title>${drawnArea}${body}${attribution(input)}</svg>\n`
 	);
+}
+
+/**
+ * The copies of the world the drawn area reaches, as offsets in whole turns (the live map draws world copies, so a view
+ * across the 180° meridian shows land on both sides): the world itself first, then any beside it.
+ */
+function worldCopies(camera: Camera, view: View, bleed: { x: number; y: number }): number[] {
+	const size = worldSize(camera.zoom);
+	const centre = mercatorX(camera.center[0]) * size;
+	// Half the drawn area's diagonal: enough whatever the bearing.
+	const reach = Math.hypot(view.width / 2 + bleed.x, view.height / 2 + bleed.y);
+	const copies = [0];
+	for (let copy = Math.floor((centre - reach) / size); copy <= Math.floor((centre + reach) / size); copy++) if (copy !== 0) copies.push(copy);
+	return copies;
+}
+
+/** The feature moved east by `degrees` of longitude. */
+function shiftedFeature(feature: Feature, degrees: number): Feature {
+	type Coordinates = number[] | Coordinates[];
+	const shift = (value: Coordinates): Coordinates =>
+		typeof value[0] === 'number' ? [(value[0] as number) + degrees, ...(value.slice(1) as number[])] : (value as Coordinates[]).map(shift);
+	const geometry = feature.geometry;
+	const moved =
+		geometry.type === 'GeometryCollection'
+			? { ...geometry, geometries: geometry.geometries.map((g) => shiftedFeature({ ...feature, geometry: g }, degrees).geometry) }
+			: { ...geometry, coordinates: shift(geometry.coordinates as Coordinates) };
+	return { ...feature, geometry: moved as Feature['geometry'] };
 }
 
 type Project = ReturnType<typeof projector>;
@@ -297,7 +333,7 @@ function attribution({ view, attribution: text, measure }: SvgInput): string {
 	const height = 18;
 	const [x, y] = [view.width - width, view.height - height];
 	return (
-		`<rect${attributes({ x: px(x), y: px(y), width: px(width), height, fill: '#ffffff', 'fill-opacity': 0.8 })}/>` +
-		`<text${attributes({ x: px(view.width - 5), y: px(view.height - 5), 'text-anchor': 'end', 'font-size': size, fill: '#333333' })}>${escapeXml(text)}</text>`
+		`<g class="credit"><rect${attributes({ x: px(x), y: px(y), width: px(width), height, fill: '#ffffff', 'fill-opacity': 0.8 })}/>` +
+		`<text${attributes({ x: px(view.width - 5), y: px(view.height - 5), 'text-anchor': 'end', 'font-size': size, fill: '#333333' })}>${escapeXml(text)}</text></g>`
 	);
 }

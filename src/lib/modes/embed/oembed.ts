@@ -4,11 +4,13 @@
  * chapter alone), each advertised by its page with `<link rel="alternate" type="application/json+oembed">`. A static
  * host cannot read `?url=`, `maxwidth` or `maxheight`, so each URL has its own document instead. The HTML is the
  * plain iframe snippet (oEmbed consumers often strip scripts), as tall as its tallest chapter at the narrowest width.
+ * The thumbnail is the share card: the story's, or the chapter's.
  */
 import { narrowHeights, NARROWEST_WIDTH, plainIframeHeight, type ChapterText } from './height';
 import { selectionQuery } from './selection';
 import { snippet } from './snippets';
-import { publicUrl } from '$lib/site/urls';
+import { chapterCardPath, publicUrl, storyCardPath } from '$lib/site/urls';
+import { REFERENCE_VIEW } from '$lib/static-map/reference';
 
 export interface OEmbedRich {
 	version: '1.0';
@@ -19,6 +21,9 @@ export interface OEmbedRich {
 	html: string;
 	width: number;
 	height: number;
+	thumbnail_url: string;
+	thumbnail_width: number;
+	thumbnail_height: number;
 }
 
 interface StoryForOEmbed {
@@ -44,6 +49,9 @@ export function oembedFor(story: StoryForOEmbed, base: string, chapterId?: strin
 		provider_url: publicUrl(base, '/'),
 		html: snippet('iframe', { base, edition, query: chapterId ? selectionQuery([chapterId], ids) : '', title, iframeHeight: height }),
 		width: NARROWEST_WIDTH,
-		height
+		height,
+		thumbnail_url: publicUrl(base, chapterId ? chapterCardPath(edition, chapterId) : storyCardPath(edition)),
+		thumbnail_width: REFERENCE_VIEW.width,
+		thumbnail_height: REFERENCE_VIEW.height
 	};
 }
