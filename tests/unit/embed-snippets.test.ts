@@ -96,7 +96,11 @@ describe('oembedFor', () => {
 			provider_url: 'https://news.example.org/maps/',
 			html: snippet('iframe', { base: 'https://news.example.org/maps', edition, query: '', title: 'Harbour lights', iframeHeight: height }),
 			width: NARROWEST_WIDTH,
-			height
+			height,
+			// The story's share card.
+			thumbnail_url: 'https://news.example.org/maps/pt/harbour-lights/card.png',
+			thumbnail_width: 1200,
+			thumbnail_height: 630
 		});
 		expect(doc.html).toContain('src="https://news.example.org/maps/pt/harbour-lights/embed/"');
 	});

@@ -10,7 +10,8 @@ import { uiText, type UiText } from '$lib/ui-text';
 
 /** Keys whose text is the same in every language, and why. */
 const SAME_IN_EVERY_LANGUAGE: Record<string, string> = {
-	'secondsUnit': 'the SI symbol for seconds, "s", is written the same in every language'
+	'secondsUnit': 'the SI symbol for seconds, "s", is written the same in every language',
+	'settlementInCountry': 'a pattern with no words, "{place}, {country}": only the names in it change'
 };
 
 /** Languages of the published story editions (`stories/<id>/story.<lang>.yaml`). */
