@@ -169,7 +169,8 @@ export function scanJson(text: string, where = 'JSON'): Finding[] {
 	const found: Finding[] = [];
 	const visit = (value: unknown, key: string, parent: Record<string, unknown> | undefined) => {
 		if (typeof value === 'string') {
-			if (!isForeign(value)) return;
+			// An oEmbed document's thumbnail is for the consumer to show, like an og:image: no page of the site loads it.
+			if (!isForeign(value) || key === 'thumbnail_url') return;
 			const isSource = parent && typeof parent.type === 'string' && /^(vector|raster|raster-dem|geojson|image|video)$/.test(parent.type);
 			if (['glyphs', 'sprite', 'tiles'].includes(key) || (isSource && ['url', 'data', 'urls'].includes(key)) || LOADABLE.test(value))
 				found.push({ what: `${where} ${key}`, url: value });

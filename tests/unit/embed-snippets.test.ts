@@ -97,7 +97,7 @@ describe('oembedFor', () => {
 			html: snippet('iframe', { base: 'https://news.example.org/maps', edition, query: '', title: 'Harbour lights', iframeHeight: height }),
 			width: NARROWEST_WIDTH,
 			height,
-			// The story's share card.
+			// Its thumbnail is the story's share card.
 			thumbnail_url: 'https://news.example.org/maps/pt/harbour-lights/card.png',
 			thumbnail_width: 1200,
 			thumbnail_height: 630
@@ -109,6 +109,7 @@ describe('oembedFor', () => {
 		const doc = oembedFor(story, 'https://news.example.org/maps', 'pier');
 		expect(doc.title).toBe('The pier · Harbour lights');
 		expect(doc.html).toContain('embed/?step=pier');
+		expect(doc.thumbnail_url).toBe('https://news.example.org/maps/pt/harbour-lights/card/pier.png');
 		expect(doc.height).toBe(plainIframeHeight([narrowHeights(chapters[0])]));
 		expect(() => oembedFor(story, 'https://news.example.org/maps', 'nowhere')).toThrow(/nowhere/);
 	});
