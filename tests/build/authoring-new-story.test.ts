@@ -17,12 +17,13 @@ let temp: string;
 let server: ViteDevServer;
 let output: ReturnType<typeof spawnSync>;
 
-/** Route modules that prerender one page or file per edition (they export `entries`). */
+/** Route modules that prerender one page or file per story or edition (a `[story]` in their path, and `entries`). */
 function editionRoutes(dir: string): string[] {
 	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const file = path.join(dir, entry.name);
 		if (entry.isDirectory()) return editionRoutes(file);
-		return /^\+(page\.server|server)\.ts$/.test(entry.name) && /export const entries|export function entries/.test(fs.readFileSync(file, 'utf8')) ? [file] : [];
+		const perStory = file.includes('[story]') && /^\+(page\.server|server)\.ts$/.test(entry.name);
+		return perStory && /export const entries|export function entries/.test(fs.readFileSync(file, 'utf8')) ? [file] : [];
 	});
 }
 

@@ -1,5 +1,6 @@
 /**
- * Fonts for any script, in the built site: every page declares @font-face rules (unicode-range, font-display: swap)
+ * Fonts for any script, in the built site: every page links a stylesheet of @font-face rules (unicode-range,
+ * font-display: swap)
  * for fonts that are in build/fonts/, preloads only files it declares, and covers every character its text shows.
  * Needs `npm run build`.
  */
@@ -33,19 +34,24 @@ describe('page fonts', () => {
 		it(`${path}: declares the fonts its text needs, with files in build/fonts`, () => {
 			const html = readFileSync(join(BUILD, path), 'utf8');
 			expect(html).not.toContain('%fonts.head%');
-			const rules = html.match(/@font-face\{[^}]*\}/g) ?? [];
+			const pageDir = join(BUILD, path, '..');
+			// The rules are in a stylesheet of the site's own (the CSP allows no inline style), beside the font files.
+			const sheet = /<link rel="stylesheet" href="([^"]*fonts\/[^"]+\.css)">/.exec(html)?.[1];
+			expect(sheet, 'the page links its font stylesheet').toBeDefined();
+			const sheetPath = join(pageDir, sheet!);
+			expect(existsSync(sheetPath), `${sheet} from ${path}`).toBe(true);
+			const rules = readFileSync(sheetPath, 'utf8').match(/@font-face\{[^}]*\}/g) ?? [];
 			const served = rules.filter((rule) => /font-family:'Noto Sans'/.test(rule));
 			expect(served.length, 'Noto Sans @font-face rules').toBeGreaterThan(0);
-			const pageDir = join(BUILD, path, '..');
 			const ranges: Interval[] = [];
 			for (const rule of served) {
 				expect(rule).toContain('font-display:swap');
 				const url = /src:url\(([^)]+)\)/.exec(rule)?.[1] ?? '';
-				expect(existsSync(join(pageDir, url)), `${url} from ${path}`).toBe(true);
+				expect(existsSync(join(sheetPath, '..', url)), `${url} from ${sheet}`).toBe(true);
 				ranges.push(...parseUnicodeRange(/unicode-range:([^;}]+)/.exec(rule)?.[1] ?? ''));
 			}
 			for (const [, href] of html.matchAll(/<link rel="preload" href="([^"]+\.woff2)"/g)) {
-				expect(rules.some((rule) => rule.includes(href)), `preload ${href} is declared`).toBe(true);
+				expect(rules.some((rule) => rule.includes(href.split('/').at(-1)!)), `preload ${href} is declared`).toBe(true);
 				expect(existsSync(join(pageDir, href)), `preload ${href}`).toBe(true);
 			}
 			const missing = [...new Set(visibleText(html))].filter((char) => /\S/.test(char) && !inRange(char.codePointAt(0)!, ranges));

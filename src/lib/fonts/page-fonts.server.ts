@@ -4,6 +4,7 @@
  * text and its basemap's names; the site's own pages (the index, the forwarders) the subsets of every listed
  * edition's title and summary.
  */
+import { hasBasemap } from '$lib/map/basemap.server';
 import { labelNames } from '$lib/map/label-names.server';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -48,7 +49,7 @@ function editionPlan(storyId: string, lang: string) {
 	if (!entry) {
 		const story = loadStory(storyId, lang);
 		// The basemap's own names and their translations for the edition (countries by Intl.DisplayNames).
-		const plan = planFonts(`${JSON.stringify(story)} ${interfaceText(lang)} ${basemapNames(storyId)} ${JSON.stringify(labelNames(storyId, lang))}`);
+		const plan = planFonts(`${JSON.stringify(story)} ${interfaceText(lang)} ${basemapNames(storyId)} ${hasBasemap(storyId) ? JSON.stringify(labelNames(storyId, lang)) : ''}`);
 		if (plan.uncovered.length)
 			console.warn(
 				`stories/${storyId}/story.${lang}.yaml: no served font has ${plan.uncovered.join(' ')} (${plan.uncovered.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}); readers see them in their system font. Add an @fontsource package for that script to src/lib/fonts/faces.server.ts.`
@@ -81,8 +82,26 @@ export function allFontFiles(): string[] {
 	return [...files].sort();
 }
 
+/** The name of a page's font stylesheet (`/fonts/<sheet>.css`): one per edition, one for the site's own pages. */
+export function fontSheet(storyId?: string, lang?: string): string {
+	return storyId && lang ? `${storyId}.${lang}` : 'site';
+}
+
+/** Every font stylesheet the site serves, for the prerendered route's entries. */
+export function allFontSheets(): string[] {
+	return ['site', ...editions().map(({ story, lang }) => fontSheet(story, lang))];
+}
+
+/** The `@font-face` rules of one stylesheet (fonts beside it in /fonts/). */
+export function fontSheetCss(sheet: string): string | undefined {
+	if (sheet === 'site') return fontFaceCss(sitePlan().plan, '');
+	const edition = editions().find(({ story, lang }) => fontSheet(story, lang) === sheet);
+	return edition && fontFaceCss(editionPlan(edition.story, edition.lang).plan, '');
+}
+
 /**
- * Preloads and `@font-face` rules for one page, as HTML for its head.
+ * Preloads and the `@font-face` stylesheet for one page, as HTML for its head. A stylesheet of the site's own, not an
+ * inline <style>: the Content-Security-Policy allows no inline style.
  * @param page the edition the page shows (undefined for the site's own pages) and its path, for relative URLs
  */
 export function fontHead(page: { storyId?: string; lang?: string; pathname: string }): string {
@@ -93,5 +112,5 @@ export function fontHead(page: { storyId?: string; lang?: string; pathname: stri
 	const preloads = mainFaces(plan, firstText).map(
 		(face) => `<link rel="preload" href="${fontsUrl}${face.file}" as="font" type="font/woff2" crossorigin>`
 	);
-	return `${preloads.join('\n\t\t')}\n\t\t<style>${fontFaceCss(plan, fontsUrl)}</style>`;
+	return [...preloads, `<link rel="stylesheet" href="${fontsUrl}${fontSheet(page.storyId, page.lang)}.css">`].join('\n\t\t');
 }

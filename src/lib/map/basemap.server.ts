@@ -9,6 +9,11 @@ const published = import.meta.glob<string>('/stories/*/basemap.geojson', { query
 const fixtures = import.meta.glob<string>('/tests/fixtures/stories/*/basemap.geojson', { query: '?raw', import: 'default', eager: true });
 const files = process.env.STORY_FIXTURES === '1' ? { ...published, ...fixtures } : published;
 
+/** Whether the story's basemap has been generated (`npm run geo`, which the build runs first). */
+export function hasBasemap(storyId: string): boolean {
+	return Object.keys(files).some((path) => path.endsWith(`/${storyId}/basemap.geojson`));
+}
+
 /** The story's basemap file; throws, saying what to run, when it has not been generated. */
 export function basemapText(storyId: string): string {
 	const text = Object.entries(files).find(([path]) => path.endsWith(`/${storyId}/basemap.geojson`))?.[1];
