@@ -25,14 +25,14 @@ const CACHE_PREFIX = `kiosk:${scope}:`;
 const CACHE = `${CACHE_PREFIX}${version}`;
 // Of the prerendered files, the kiosk needs its own page, its edition's map data (`/data/<story>/<lang>/map.json`),
 // its story's basemap (`/data/<story>/basemap.json`), its static maps (shown while the map is missing or remounted)
-// and the font files (/fonts/*.woff2, prerendered from their packages); not the scroll page, the embeds or other
+// and the fonts (/fonts/*.woff2 and the @font-face stylesheets /fonts/*.css); not the scroll page, the embeds or other
 // stories.
 const storyData = edition ? `/data/${edition[2]}/` : undefined;
 const ownMapData = (path: string) =>
 	storyData !== undefined && path.includes(storyData) && (path.endsWith('/basemap.json') || path.includes(`${storyData}${edition![1]}/`));
 const pictures = edition ? scope.replace(/kiosk\/$/, 'map/') : undefined;
 const kioskPages = prerendered.filter(
-	(path) => path.startsWith(scope) || ownMapData(path) || (pictures !== undefined && path.startsWith(pictures)) || path.endsWith('.woff2')
+	(path) => path.startsWith(scope) || ownMapData(path) || (pictures !== undefined && path.startsWith(pictures)) || /\/fonts\/[^/]+\.(woff2|css)$/.test(path)
 );
 const ASSETS = [...new Set([...build, ...files, ...kioskPages, scope])];
 
