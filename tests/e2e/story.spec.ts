@@ -165,7 +165,15 @@ for (const edition of storiesUnderTest()) {
 			expect(await waitForMapSettled(page, other!.id)).not.toBe(camera);
 			await scrollToChapter(page, target.id, readingOffset(testInfo));
 			await expectActive(page, target.id);
-			expect(await waitForMapSettled(page, target.id), 'the same chapter, the same view').toBe(camera);
+			const returned = await waitForMapSettled(page, target.id);
+			if (testInfo.project.name === 'phone') {
+				// On a phone the map frames the half of the screen the card leaves free: the top half when the card rises
+				// from below (scrolling), the bottom half when a deep link puts it at the top. Same zoom and longitude;
+				// the centre moves north or south by that half.
+				const [lon, , zoom] = returned.split(',');
+				const [deepLon, , deepZoom] = camera.split(',');
+				expect([lon, zoom], 'the same chapter, the same zoom and longitude').toEqual([deepLon, deepZoom]);
+			} else expect(returned, 'the same chapter, the same view').toBe(camera);
 		});
 
 		test('a deep link opens its chapter with reduced motion too', async ({ page }) => {
