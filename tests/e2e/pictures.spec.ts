@@ -186,6 +186,29 @@ for (const edition of editions) {
 			await expectMapPicture(page, chapters[0].id);
 		});
 
+		test('“Share this chapter” hands over its share address: to the share sheet where there is one, else copied', async ({ page, context }, testInfo) => {
+			test.skip(testInfo.project.name !== 'desktop' || edition.fixture, 'the same button in every edition');
+			await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+			// A device with a share sheet (a stand-in that records what it is given).
+			await page.addInitScript(() => {
+				const shared: ShareData[] = [];
+				Object.assign(window, { __shared: shared });
+				Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+				Object.defineProperty(navigator, 'canShare', { configurable: true, value: () => true });
+			});
+			await page.goto(edition.paths.scroll);
+			const [first] = chapters;
+			const url = publicUrl(base, chapterSharePath(edition, first.id));
+			const button = article(page, first.id).getByRole('button', { name: text.shareChapter });
+			await button.click();
+			await expect.poll(() => page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared)).toEqual([{ title: `${first.title} · ${edition.data.title}`, url }]);
+			// A device without one: the address is copied, and the page says so.
+			await page.evaluate(() => Object.defineProperty(navigator, 'share', { configurable: true, value: undefined }));
+			await button.click();
+			await expect(article(page, first.id).getByRole('status')).toHaveText(text.shareLinkCopied);
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+		});
+
 		test('a chapter’s share address opens the chapter', async ({ page }, testInfo) => {
 			test.skip(testInfo.project.name !== 'desktop', 'the same forwarding on every screen');
 			// Its card tags: tests/build/share-cards.test.ts.
