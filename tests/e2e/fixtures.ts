@@ -292,3 +292,14 @@ export async function expectMapShowsChapter(page: Page, chapter: Chapter, camera
 	if (!declared && chapter.map.maxZoom !== undefined)
 		expect(zoom, `${chapter.id}: the framing zooms no closer than max-zoom`).toBeLessThanOrEqual(chapter.map.maxZoom + ROUNDING);
 }
+
+/** No WebGL at all: every `getContext('webgl…')` gives null, as in a browser without it. */
+export async function withoutWebGL(page: Page) {
+	await page.addInitScript(() => {
+		const original = HTMLCanvasElement.prototype.getContext;
+		HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+			if (/webgl/i.test(type)) return null;
+			return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+		} as typeof original;
+	});
+}

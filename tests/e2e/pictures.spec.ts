@@ -11,7 +11,7 @@ import { uiText } from '../../src/lib/ui-text';
 import { BLEED, REFERENCE_VIEW } from '../../src/lib/static-map/reference';
 import { chapterSharePath, normalizeBaseUrl, publicUrl, storyCardPath } from '../../src/lib/site/urls';
 import { BUILD, editionsUnderTest, type EditionUnderTest } from '../editions';
-import { expect, installMapProbe, test, waitForMapSettled } from './fixtures';
+import { expect, installMapProbe, test, waitForMapSettled, withoutWebGL } from './fixtures';
 
 const editions = editionsUnderTest();
 const base = normalizeBaseUrl(process.env.PUBLIC_BASE_URL);
@@ -20,16 +20,6 @@ const DRAWN = { width: REFERENCE_VIEW.width + 2 * BLEED.x, height: REFERENCE_VIE
 /** How far apart, in CSS pixels, a place may be on the live map and on its picture. */
 const TOLERANCE_PX = 2;
 
-/** No WebGL at all: every `getContext('webgl…')` gives null, as in a browser without it. */
-async function withoutWebGL(page: Page) {
-	await page.addInitScript(() => {
-		const original = HTMLCanvasElement.prototype.getContext;
-		HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-			if (/webgl/i.test(type)) return null;
-			return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-		} as typeof original;
-	});
-}
 
 /** The picture in the map area, once it shows `id` and has loaded. */
 async function expectMapPicture(page: Page, id: string) {

@@ -10,7 +10,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { Chapter } from '../../src/lib/story/types';
 import { uiText } from '../../src/lib/ui-text';
 import { legacyEdition, storiesUnderTest, type EditionUnderTest } from '../editions';
-import { expect, expectMapShowsChapter, installMapProbe, probeLog, test, waitForMapSettled } from './fixtures';
+import { expect, expectMapShowsChapter, installMapProbe, probeLog, test, waitForMapSettled, withoutWebGL } from './fixtures';
 
 const SCREENS = 'test-results/screens';
 
@@ -285,13 +285,7 @@ for (const edition of storiesUnderTest()) {
 		});
 
 		test('without WebGL the map area says so and the story still reads', async ({ page }, testInfo) => {
-			await page.addInitScript(() => {
-				const original = HTMLCanvasElement.prototype.getContext;
-				HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-					if (/webgl/i.test(type)) return null;
-					return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
-				} as typeof original;
-			});
+			await withoutWebGL(page);
 			await page.goto(edition.paths.scroll);
 			const map = page.getByTestId('map');
 			await expect(map).toHaveAttribute('data-status', 'unsupported');
